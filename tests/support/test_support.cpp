@@ -15,7 +15,9 @@ namespace openpt::testing {
 
 namespace fs = std::filesystem;
 
-fs::path source_dir() { return fs::path(OPENPT_SOURCE_DIR); }
+fs::path source_dir() {
+  return fs::path(OPENPT_SOURCE_DIR);
+}
 
 std::optional<fs::path> shared_data_dir() {
   fs::path dir;

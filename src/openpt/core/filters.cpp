@@ -29,7 +29,7 @@ std::vector<double> filter_causal(const Biquad& s, std::span<const double> x) {
   // Transposed direct form II, started in steady state for a constant input x[0].
   // Unit DC gain means the steady-state output equals x[0].
   const double x0 = x[0];
-  double z1 = x0 - s.b0 * x0;      // z1 = y - b0 x
+  double z1 = x0 - s.b0 * x0;  // z1 = y - b0 x
   double z2 = s.b2 * x0 - s.a2 * x0;
   for (size_t i = 0; i < x.size(); ++i) {
     const double yi = s.b0 * x[i] + z1;
@@ -112,7 +112,9 @@ double smoothing_factor(double dt_s, double cutoff_hz) {
 OneEuroFilter::OneEuroFilter(OneEuroOptions options, double reset_after_s)
     : options_(options), reset_after_s_(reset_after_s) {}
 
-void OneEuroFilter::reset() { initialised_ = false; }
+void OneEuroFilter::reset() {
+  initialised_ = false;
+}
 
 double OneEuroFilter::filter(double x, double t_s) {
   if (!std::isfinite(x)) return NAN;

@@ -41,8 +41,8 @@ std::vector<double> lowpass_zero_phase(std::span<const double> x, double sample_
 std::vector<double> derivative(std::span<const double> x, std::span<const double> t_s);
 
 struct OneEuroOptions {
-  double min_cutoff_hz = 1.0;   // cut-off at rest: lower = smoother, more lag
-  double beta = 0.007;          // speed coefficient: higher = less lag when moving
+  double min_cutoff_hz = 1.0;  // cut-off at rest: lower = smoother, more lag
+  double beta = 0.007;         // speed coefficient: higher = less lag when moving
   double derivative_cutoff_hz = 1.0;
 };
 

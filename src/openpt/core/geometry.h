@@ -33,13 +33,21 @@ struct Vec3 {
   constexpr bool operator==(const Vec3&) const = default;
 };
 
-constexpr Vec3 operator*(double s, const Vec3& v) { return v * s; }
-constexpr double dot(const Vec3& a, const Vec3& b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
+constexpr Vec3 operator*(double s, const Vec3& v) {
+  return v * s;
+}
+constexpr double dot(const Vec3& a, const Vec3& b) {
+  return a.x * b.x + a.y * b.y + a.z * b.z;
+}
 constexpr Vec3 cross(const Vec3& a, const Vec3& b) {
   return {a.y * b.z - a.z * b.y, a.z * b.x - a.x * b.z, a.x * b.y - a.y * b.x};
 }
-inline double norm(const Vec3& v) { return std::sqrt(dot(v, v)); }
-constexpr Vec3 midpoint(const Vec3& a, const Vec3& b) { return (a + b) * 0.5; }
+inline double norm(const Vec3& v) {
+  return std::sqrt(dot(v, v));
+}
+constexpr Vec3 midpoint(const Vec3& a, const Vec3& b) {
+  return (a + b) * 0.5;
+}
 inline bool is_finite(const Vec3& v) {
   return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z);
 }

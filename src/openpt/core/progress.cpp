@@ -16,15 +16,25 @@ extern "C" void on_interrupt(int /*signal*/) {
 }
 }  // namespace
 
-void install_interrupt_handler() { std::signal(SIGINT, on_interrupt); }
-bool cancel_requested() { return g_cancel.load(std::memory_order_relaxed); }
-void request_cancel() { g_cancel.store(true); }
-void clear_cancel() { g_cancel.store(false); }
+void install_interrupt_handler() {
+  std::signal(SIGINT, on_interrupt);
+}
+bool cancel_requested() {
+  return g_cancel.load(std::memory_order_relaxed);
+}
+void request_cancel() {
+  g_cancel.store(true);
+}
+void clear_cancel() {
+  g_cancel.store(false);
+}
 
 Progress::Progress(std::string label, std::size_t total)
     : label_(std::move(label)), total_(total), enabled_(isatty(STDERR_FILENO) == 1) {}
 
-Progress::~Progress() { finish(); }
+Progress::~Progress() {
+  finish();
+}
 
 void Progress::update(std::size_t done) {
   if (!enabled_ || finished_) return;

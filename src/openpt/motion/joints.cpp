@@ -6,15 +6,35 @@ namespace openpt::motion {
 
 namespace {
 constexpr std::array<std::string_view, kJointCount> kJointNames = {
-    "nose",           "left_eye",        "right_eye",   "left_ear",       "right_ear",
-    "neck",           "left_shoulder",   "right_shoulder", "left_elbow",  "right_elbow",
-    "left_wrist",     "right_wrist",     "left_hip",    "right_hip",      "left_knee",
-    "right_knee",     "left_ankle",      "right_ankle", "left_heel",      "right_heel",
-    "left_foot_index", "right_foot_index", "pelvis",
+    "nose",
+    "left_eye",
+    "right_eye",
+    "left_ear",
+    "right_ear",
+    "neck",
+    "left_shoulder",
+    "right_shoulder",
+    "left_elbow",
+    "right_elbow",
+    "left_wrist",
+    "right_wrist",
+    "left_hip",
+    "right_hip",
+    "left_knee",
+    "right_knee",
+    "left_ankle",
+    "right_ankle",
+    "left_heel",
+    "right_heel",
+    "left_foot_index",
+    "right_foot_index",
+    "pelvis",
 };
 }  // namespace
 
-std::string_view joint_name(Joint joint) { return kJointNames[static_cast<std::size_t>(joint)]; }
+std::string_view joint_name(Joint joint) {
+  return kJointNames[static_cast<std::size_t>(joint)];
+}
 
 std::optional<Joint> parse_joint(std::string_view name) {
   for (std::size_t i = 0; i < kJointCount; ++i) {

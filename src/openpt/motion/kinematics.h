@@ -49,10 +49,10 @@ struct AngleKey {
 
 struct AngleInfo {
   AngleKey key;
-  std::string_view name;         // "left_knee_flexion", "trunk_flexion"
-  std::string_view label;        // "Left knee flexion"
+  std::string_view name;   // "left_knee_flexion", "trunk_flexion"
+  std::string_view label;  // "Left knee flexion"
   AnglePlane plane;
-  std::string_view positive;     // meaning of positive values, e.g. "flexion"
+  std::string_view positive;  // meaning of positive values, e.g. "flexion"
 };
 
 // All 17 angles in report order (bilateral angles left then right).
@@ -61,18 +61,18 @@ const AngleInfo& angle_info(AngleKey key);
 std::optional<AngleKey> parse_angle_name(std::string_view name);
 
 struct KinematicsOptions {
-  double min_visibility = 0.5;    // landmarks reported less visible than this are masked
-  double max_gap_fill_s = 0.25;   // gaps up to this long are interpolated
-  double lowpass_cutoff_hz = 6.0; // zero-phase low-pass on angles; 0 disables
+  double min_visibility = 0.5;             // landmarks reported less visible than this are masked
+  double max_gap_fill_s = 0.25;            // gaps up to this long are interpolated
+  double lowpass_cutoff_hz = 6.0;          // zero-phase low-pass on angles; 0 disables
   CameraView view = CameraView::kUnknown;  // overrides metadata; kUnknown = metadata/infer
-  bool use_world = true;          // use world coordinates when the sequence has them
+  bool use_world = true;                   // use world coordinates when the sequence has them
 };
 
 struct AngleSeries {
   AngleKey key;
   std::vector<double> deg;             // per frame; NaN where not measurable
   std::vector<double> velocity_deg_s;  // per frame
-  bool in_view_plane = true;  // false: 2D projection of an angle outside the image plane
+  bool in_view_plane = true;           // false: 2D projection of an angle outside the image plane
 };
 
 struct Gap {
@@ -93,10 +93,10 @@ struct Kinematics {
   CameraView view = CameraView::kUnknown;  // for 2D: the view the angles assume
   bool view_inferred = false;
   double sample_rate_hz = 0;
-  std::vector<AngleSeries> angles;           // in all_angles() order, available ones only
+  std::vector<AngleSeries> angles;  // in all_angles() order, available ones only
   std::vector<UnavailableAngle> unavailable;
   std::vector<Gap> gaps;
-  std::vector<std::string> warnings;         // e.g. distorted per-frame normalisation
+  std::vector<std::string> warnings;  // e.g. distorted per-frame normalisation
 
   [[nodiscard]] const AngleSeries* find(AngleKey key) const;
   // The series, or an error saying why it is unavailable (missing joint, view, ...).

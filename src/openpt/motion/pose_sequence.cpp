@@ -15,7 +15,8 @@ std::string_view camera_view_name(CameraView view) {
 }
 
 Result<CameraView> parse_camera_view(std::string_view name) {
-  for (auto view : {CameraView::kUnknown, CameraView::kFront, CameraView::kSide, CameraView::kBack}) {
+  for (auto view :
+       {CameraView::kUnknown, CameraView::kFront, CameraView::kSide, CameraView::kBack}) {
     if (camera_view_name(view) == name) return view;
   }
   if (name == "auto") return CameraView::kUnknown;
@@ -37,8 +38,12 @@ PoseSequence make_pose_sequence(const Skeleton& skeleton, std::size_t frame_coun
 }
 
 namespace {
-bool finite_or_nan(double v) { return std::isfinite(v) || std::isnan(v); }
-bool probability_or_nan(double v) { return std::isnan(v) || (v >= 0 && v <= 1); }
+bool finite_or_nan(double v) {
+  return std::isfinite(v) || std::isnan(v);
+}
+bool probability_or_nan(double v) {
+  return std::isnan(v) || (v >= 0 && v <= 1);
+}
 }  // namespace
 
 Result<void> validate(const PoseSequence& s, const std::string& where) {
@@ -72,11 +77,11 @@ Result<void> validate(const PoseSequence& s, const std::string& where) {
               where);
         }
       }
-      if (s.has_world && !(finite_or_nan(s.world[f * k + j].x) &&
-                           finite_or_nan(s.world[f * k + j].y) &&
-                           finite_or_nan(s.world[f * k + j].z))) {
-        return bad_input(fmt::format("frame {}, landmark {}: world coordinate is infinite", f, name),
-                         where);
+      if (s.has_world &&
+          !(finite_or_nan(s.world[f * k + j].x) && finite_or_nan(s.world[f * k + j].y) &&
+            finite_or_nan(s.world[f * k + j].z))) {
+        return bad_input(
+            fmt::format("frame {}, landmark {}: world coordinate is infinite", f, name), where);
       }
     }
   }

@@ -44,7 +44,7 @@ enum class ImageUnits { kNormalized, kPixels };
 
 struct ImageSpace {
   ImageUnits units = ImageUnits::kNormalized;
-  int width_px = 0;   // image size; 0 when unknown
+  int width_px = 0;  // image size; 0 when unknown
   int height_px = 0;
   // Normalised coordinates whose per-frame scale is not the image (e.g. min–max normalised
   // per axis): angles from them are distorted and reported as such.
@@ -62,14 +62,14 @@ struct PoseSequence {
   const Skeleton* skeleton = &blazepose33();
   PoseMetadata metadata;
   ImageSpace image_space;
-  bool has_image = true;       // image landmarks present
-  bool has_world = false;      // world landmarks (metres) present
-  Vec3 world_up{0, -1, 0};     // unit "up" direction of the world frame (BlazePose: −y)
+  bool has_image = true;    // image landmarks present
+  bool has_world = false;   // world landmarks (metres) present
+  Vec3 world_up{0, -1, 0};  // unit "up" direction of the world frame (BlazePose: −y)
 
-  std::vector<double> t_s;                // per frame, strictly increasing
-  std::vector<std::uint8_t> detected;     // per frame, 1 when a person was found
-  std::vector<Landmark> image;            // frame-major, frame_count × landmark_count
-  std::vector<Vec3> world;                // frame-major, or empty
+  std::vector<double> t_s;             // per frame, strictly increasing
+  std::vector<std::uint8_t> detected;  // per frame, 1 when a person was found
+  std::vector<Landmark> image;         // frame-major, frame_count × landmark_count
+  std::vector<Vec3> world;             // frame-major, or empty
 
   [[nodiscard]] std::size_t frame_count() const { return t_s.size(); }
   [[nodiscard]] std::size_t landmark_count() const { return skeleton->landmark_count(); }

@@ -1,0 +1,342 @@
+#include "openpt/motion/kinematics.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "openpt/core/filters.h"
+#include "openpt/motion/body_frame.h"
+#include "openpt/motion/landmark_tracks.h"
+
+namespace openpt::motion {
+
+namespace {
+
+using enum AngleId;
+constexpr Side kL = Side::kLeft;
+constexpr Side kR = Side::kRight;
+constexpr Side kN = Side::kNone;
+
+constexpr std::array<AngleInfo, 17> kAngles = {{
+    {{kKneeFlexion, kL}, "left_knee_flexion", "Left knee flexion", AnglePlane::kSegment, "flexion"},
+    {{kKneeFlexion, kR},
+     "right_knee_flexion",
+     "Right knee flexion",
+     AnglePlane::kSegment,
+     "flexion"},
+    {{kHipFlexion, kL}, "left_hip_flexion", "Left hip flexion", AnglePlane::kSagittal, "flexion"},
+    {{kHipFlexion, kR}, "right_hip_flexion", "Right hip flexion", AnglePlane::kSagittal, "flexion"},
+    {{kAnkleDorsiflexion, kL},
+     "left_ankle_dorsiflexion",
+     "Left ankle dorsiflexion",
+     AnglePlane::kSegment,
+     "dorsiflexion"},
+    {{kAnkleDorsiflexion, kR},
+     "right_ankle_dorsiflexion",
+     "Right ankle dorsiflexion",
+     AnglePlane::kSegment,
+     "dorsiflexion"},
+    {{kElbowFlexion, kL},
+     "left_elbow_flexion",
+     "Left elbow flexion",
+     AnglePlane::kSegment,
+     "flexion"},
+    {{kElbowFlexion, kR},
+     "right_elbow_flexion",
+     "Right elbow flexion",
+     AnglePlane::kSegment,
+     "flexion"},
+    {{kShoulderFlexion, kL},
+     "left_shoulder_flexion",
+     "Left shoulder flexion",
+     AnglePlane::kSagittal,
+     "flexion"},
+    {{kShoulderFlexion, kR},
+     "right_shoulder_flexion",
+     "Right shoulder flexion",
+     AnglePlane::kSagittal,
+     "flexion"},
+    {{kShoulderAbduction, kL},
+     "left_shoulder_abduction",
+     "Left shoulder abduction",
+     AnglePlane::kFrontal,
+     "abduction"},
+    {{kShoulderAbduction, kR},
+     "right_shoulder_abduction",
+     "Right shoulder abduction",
+     AnglePlane::kFrontal,
+     "abduction"},
+    {{kKneeFrontalProjection, kL},
+     "left_knee_frontal_projection",
+     "Left knee frontal-plane projection",
+     AnglePlane::kFrontal,
+     "valgus"},
+    {{kKneeFrontalProjection, kR},
+     "right_knee_frontal_projection",
+     "Right knee frontal-plane projection",
+     AnglePlane::kFrontal,
+     "valgus"},
+    {{kTrunkFlexion, kN}, "trunk_flexion", "Trunk flexion", AnglePlane::kSagittal, "forward lean"},
+    {{kTrunkLateralLean, kN},
+     "trunk_lateral_lean",
+     "Trunk lateral lean",
+     AnglePlane::kFrontal,
+     "lean to the right"},
+    {{kPelvicObliquity, kN},
+     "pelvic_obliquity",
+     "Pelvic obliquity",
+     AnglePlane::kFrontal,
+     "left hip higher"},
+}};
+
+std::size_t angle_index(AngleKey key) {
+  for (std::size_t i = 0; i < kAngles.size(); ++i) {
+    if (kAngles[i].key == key) return i;
+  }
+  return 0;
+}
+
+// Joints an angle needs, on the given side. The heel is optional (ankle stands in).
+std::vector<Joint> required_joints(AngleKey key) {
+  const bool left = key.side == kL;
+  const Joint hip = left ? Joint::kLeftHip : Joint::kRightHip;
+  const Joint knee = left ? Joint::kLeftKnee : Joint::kRightKnee;
+  const Joint ankle = left ? Joint::kLeftAnkle : Joint::kRightAnkle;
+  const Joint toe = left ? Joint::kLeftFootIndex : Joint::kRightFootIndex;
+  const Joint shoulder = left ? Joint::kLeftShoulder : Joint::kRightShoulder;
+  const Joint elbow = left ? Joint::kLeftElbow : Joint::kRightElbow;
+  const Joint wrist = left ? Joint::kLeftWrist : Joint::kRightWrist;
+  const std::vector<Joint> trunk = {Joint::kLeftHip, Joint::kRightHip, Joint::kLeftShoulder,
+                                    Joint::kRightShoulder};
+  auto with_trunk = [&](std::initializer_list<Joint> extra) {
+    std::vector<Joint> out = trunk;
+    out.insert(out.end(), extra);
+    return out;
+  };
+  switch (key.id) {
+    case kKneeFlexion: return {hip, knee, ankle};
+    case kHipFlexion: return with_trunk({knee});
+    case kAnkleDorsiflexion: return {knee, ankle, toe};
+    case kElbowFlexion: return {shoulder, elbow, wrist};
+    case kShoulderFlexion:
+    case kShoulderAbduction: return with_trunk({elbow});
+    case kKneeFrontalProjection: return {Joint::kLeftHip, Joint::kRightHip, knee, ankle};
+    case kTrunkFlexion:
+    case kTrunkLateralLean: return trunk;
+    case kPelvicObliquity: return {Joint::kLeftHip, Joint::kRightHip};
+  }
+  return {};
+}
+
+// Whether an angle lies in the image plane of a 2D recording seen from `view`.
+enum class ViewFit { kInPlane, kProjected, kNotMeasurable };
+ViewFit fit_to_view(const AngleInfo& info, CameraView view) {
+  const bool side = view == CameraView::kSide;
+  if (info.plane == AnglePlane::kSegment) {
+    if (side) return ViewFit::kInPlane;
+    return info.key.id == kAnkleDorsiflexion ? ViewFit::kNotMeasurable : ViewFit::kProjected;
+  }
+  const bool sagittal = info.plane == AnglePlane::kSagittal;
+  return sagittal == side ? ViewFit::kInPlane : ViewFit::kNotMeasurable;
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return NAN;
+  auto mid = v.begin() + static_cast<long>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+double median_frame_interval_s(const std::vector<double>& t) {
+  std::vector<double> dt;
+  dt.reserve(t.size());
+  for (std::size_t i = 1; i < t.size(); ++i) dt.push_back(t[i] - t[i - 1]);
+  return median(std::move(dt));
+}
+
+}  // namespace
+
+std::span<const AngleInfo> all_angles() {
+  return kAngles;
+}
+
+const AngleInfo& angle_info(AngleKey key) {
+  return kAngles[angle_index(key)];
+}
+
+std::optional<AngleKey> parse_angle_name(std::string_view name) {
+  for (const auto& info : kAngles) {
+    if (info.name == name) return info.key;
+  }
+  return std::nullopt;
+}
+
+const AngleSeries* Kinematics::find(AngleKey key) const {
+  for (const auto& series : angles) {
+    if (series.key == key) return &series;
+  }
+  return nullptr;
+}
+
+Result<const AngleSeries*> Kinematics::require(AngleKey key) const {
+  if (const AngleSeries* series = find(key)) return series;
+  for (const auto& u : unavailable) {
+    if (u.key == key) return bad_input(std::string(angle_info(key).label) + " " + u.reason);
+  }
+  return bad_input(std::string(angle_info(key).label) + " was not computed");
+}
+
+std::array<double, 17> frame_angles(const BodyPoints& p) {
+  std::array<double, 17> out;
+  const BodyFrame frame = make_body_frame(p);
+  auto at = [&](Joint j) { return p.at[static_cast<std::size_t>(j)]; };
+  const Vec3 trunk_down = -frame.trunk;
+
+  for (int s = 0; s < 2; ++s) {
+    const bool left = s == 0;
+    const Vec3 hip = at(left ? Joint::kLeftHip : Joint::kRightHip);
+    const Vec3 knee = at(left ? Joint::kLeftKnee : Joint::kRightKnee);
+    const Vec3 ankle = at(left ? Joint::kLeftAnkle : Joint::kRightAnkle);
+    const Vec3 heel = at(left ? Joint::kLeftHeel : Joint::kRightHeel);
+    const Vec3 toe = at(left ? Joint::kLeftFootIndex : Joint::kRightFootIndex);
+    const Vec3 shoulder = at(left ? Joint::kLeftShoulder : Joint::kRightShoulder);
+    const Vec3 elbow = at(left ? Joint::kLeftElbow : Joint::kRightElbow);
+    const Vec3 wrist = at(left ? Joint::kLeftWrist : Joint::kRightWrist);
+    const Vec3 lateral_axis = left ? frame.anterior : -frame.anterior;
+
+    const Vec3 thigh = knee - hip;
+    const Vec3 shank = ankle - knee;
+    const Vec3 arm = elbow - shoulder;
+    const Vec3 foot = toe - (is_finite(heel) ? heel : ankle);
+
+    out[0 + s] = knee_flexion_deg(thigh, shank, frame.mediolateral);
+    out[2 + s] = signed_angle_in_plane_deg(trunk_down, thigh, -frame.mediolateral);
+    out[4 + s] = 90.0 - angle_between_deg(knee - ankle, foot);
+    out[6 + s] = angle_between_deg(arm, wrist - elbow);
+    out[8 + s] = signed_angle_in_plane_deg(trunk_down, arm, -frame.mediolateral);
+    out[10 + s] = signed_angle_in_plane_deg(trunk_down, arm, lateral_axis);
+    out[12 + s] = signed_angle_in_plane_deg(thigh, shank, lateral_axis);
+  }
+  out[14] = signed_angle_in_plane_deg(p.up, frame.trunk, frame.mediolateral);
+  out[15] = signed_angle_in_plane_deg(p.up, frame.trunk, frame.anterior);
+  out[16] = elevation_deg(at(Joint::kLeftHip) - at(Joint::kRightHip), p.up);
+  return out;
+}
+
+Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
+                                      const KinematicsOptions& options) {
+  if (sequence.frame_count() == 0) return bad_input("the recording has no frames");
+  Kinematics k;
+  k.t_s = sequence.t_s;
+  k.is_3d = sequence.has_world && (options.use_world || !sequence.has_image);
+  const Skeleton& skeleton = *sequence.skeleton;
+
+  TrackOptions track_options{.min_visibility = options.min_visibility,
+                             .max_gap_fill_s = options.max_gap_fill_s};
+  LandmarkTracks tracks = build_tracks(sequence, k.is_3d, track_options, k.warnings);
+  k.gaps = std::move(tracks.gaps);
+
+  Vec3 mediolateral_override{NAN, NAN, NAN};
+  if (!k.is_3d) {
+    const ViewEstimate estimate = estimate_view(tracks, sequence.metadata.view, options.view);
+    k.view = estimate.view;
+    k.view_inferred = estimate.inferred;
+    mediolateral_override = estimate.mediolateral_override;
+    for (const auto& w : estimate.warnings) k.warnings.push_back(w);
+  }
+
+  const std::size_t n = sequence.frame_count();
+  std::array<std::vector<double>, 17> values;
+  for (auto& v : values) v.resize(n);
+  BodyPoints points;
+  points.up = tracks.up;
+  points.mediolateral_override = mediolateral_override;
+  for (std::size_t f = 0; f < n; ++f) {
+    for (std::size_t j = 0; j < kJointCount; ++j) {
+      points.at[j] = tracks.points[j].empty() ? Vec3{NAN, NAN, NAN} : tracks.points[j][f];
+    }
+    const auto angles = frame_angles(points);
+    for (std::size_t a = 0; a < angles.size(); ++a) values[a][f] = angles[a];
+  }
+
+  const double interval_s = median_frame_interval_s(sequence.t_s);
+  k.sample_rate_hz = interval_s > 0 ? 1.0 / interval_s : 0;
+  const bool filter = options.lowpass_cutoff_hz > 0;
+  if (filter && !(options.lowpass_cutoff_hz < 0.5 * k.sample_rate_hz)) {
+    k.warnings.push_back(fmt::format(
+        "low-pass filter skipped: cut-off {:g} Hz is not below half the frame rate ({:.1f} Hz)",
+        options.lowpass_cutoff_hz, k.sample_rate_hz));
+  }
+
+  for (std::size_t a = 0; a < kAngles.size(); ++a) {
+    const AngleInfo& info = kAngles[a];
+    std::string missing;
+    for (Joint j : required_joints(info.key)) {
+      if (!skeleton.has(j)) {
+        missing = skeleton.missing_joint_error(j, info.label).message;
+        break;
+      }
+    }
+    if (!missing.empty()) {
+      k.unavailable.push_back({info.key, "not computed: " + missing});
+      continue;
+    }
+    AngleSeries series{info.key, std::move(values[a]), {}, true};
+    if (!k.is_3d) {
+      const ViewFit fit = fit_to_view(info, k.view);
+      if (fit == ViewFit::kNotMeasurable) {
+        k.unavailable.push_back({info.key, fmt::format("is not measurable in 2D from a {} view",
+                                                       camera_view_name(k.view))});
+        continue;
+      }
+      series.in_view_plane = fit == ViewFit::kInPlane;
+    }
+    if (filter && options.lowpass_cutoff_hz < 0.5 * k.sample_rate_hz) {
+      series.deg = lowpass_zero_phase(series.deg, k.sample_rate_hz, options.lowpass_cutoff_hz);
+    }
+    series.velocity_deg_s = derivative(series.deg, sequence.t_s);
+    k.angles.push_back(std::move(series));
+  }
+  return k;
+}
+
+KinematicsSummary summarize(const Kinematics& kinematics) {
+  KinematicsSummary summary;
+  for (const auto& series : kinematics.angles) {
+    AngleSummary s{series.key};
+    double sum = 0;
+    for (double v : series.deg) {
+      if (!std::isfinite(v)) continue;
+      if (s.valid_frames == 0 || v < s.min_deg) s.min_deg = v;
+      if (s.valid_frames == 0 || v > s.max_deg) s.max_deg = v;
+      sum += v;
+      ++s.valid_frames;
+    }
+    if (s.valid_frames > 0) {
+      s.rom_deg = s.max_deg - s.min_deg;
+      s.mean_deg = sum / static_cast<double>(s.valid_frames);
+    }
+    summary.angles.push_back(s);
+  }
+  auto rom_of = [&](AngleId id, Side side) -> double {
+    for (const auto& s : summary.angles) {
+      if (s.key == AngleKey{id, side}) return s.rom_deg;
+    }
+    return NAN;
+  };
+  for (const auto& info : kAngles) {
+    if (info.key.side != kL) continue;
+    Asymmetry a{info.key.id};
+    a.left_rom_deg = rom_of(info.key.id, kL);
+    a.right_rom_deg = rom_of(info.key.id, kR);
+    if (!std::isfinite(a.left_rom_deg) || !std::isfinite(a.right_rom_deg)) continue;
+    a.difference_deg = a.left_rom_deg - a.right_rom_deg;
+    const double larger = std::max(a.left_rom_deg, a.right_rom_deg);
+    a.index_pct = larger > 0 ? std::abs(a.difference_deg) / larger * 100.0 : 0.0;
+    summary.asymmetries.push_back(a);
+  }
+  return summary;
+}
+
+}  // namespace openpt::motion
