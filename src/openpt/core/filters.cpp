@@ -23,49 +23,57 @@ Biquad butterworth_lowpass(double sample_rate_hz, double cutoff_hz) {
   return s;
 }
 
-std::vector<double> filter_causal(const Biquad& s, std::span<const double> x) {
-  std::vector<double> y(x.size());
-  if (x.empty()) return y;
-  // Transposed direct form II, started in steady state for a constant input x[0].
-  // Unit DC gain means the steady-state output equals x[0].
-  const double x0 = x[0];
-  double z1 = x0 - s.b0 * x0;  // z1 = y - b0 x
-  double z2 = s.b2 * x0 - s.a2 * x0;
-  for (size_t i = 0; i < x.size(); ++i) {
-    const double yi = s.b0 * x[i] + z1;
-    z1 = s.b1 * x[i] - s.a1 * yi + z2;
-    z2 = s.b2 * x[i] - s.a2 * yi;
-    y[i] = yi;
-  }
-  return y;
-}
-
 namespace {
 
+// Runs the biquad over y in place, forwards (step = +1) or backwards (step = −1), started in
+// steady state for a constant input equal to the first sample it sees (unit DC gain: the
+// steady-state output equals that sample). Transposed direct form II.
+void filter_in_place(const Biquad& s, std::span<double> y, bool backwards) {
+  const std::size_t n = y.size();
+  if (n == 0) return;
+  const double x0 = backwards ? y[n - 1] : y[0];
+  double z1 = x0 - s.b0 * x0;
+  double z2 = s.b2 * x0 - s.a2 * x0;
+  for (std::size_t k = 0; k < n; ++k) {
+    double& v = y[backwards ? n - 1 - k : k];
+    const double xi = v;
+    const double yi = s.b0 * xi + z1;
+    z1 = s.b1 * xi - s.a1 * yi + z2;
+    z2 = s.b2 * xi - s.a2 * yi;
+    v = yi;
+  }
+}
+
 // Zero-phase filtering of one finite run, with odd-reflection padding like scipy's filtfilt.
-void filtfilt_run(const Biquad& s, std::span<const double> x, std::span<double> out) {
-  const size_t n = x.size();
-  const size_t pad = std::min<size_t>(n - 1, 6 * 3);
-  std::vector<double> ext;
-  ext.reserve(n + 2 * pad);
-  for (size_t i = pad; i >= 1; --i) ext.push_back(2 * x[0] - x[i]);
+void filtfilt_run(const Biquad& s, std::span<const double> x, std::span<double> out,
+                  std::vector<double>& ext) {
+  const std::size_t n = x.size();
+  const std::size_t pad = std::min<std::size_t>(n - 1, 6 * 3);
+  ext.clear();
+  for (std::size_t i = pad; i >= 1; --i) ext.push_back(2 * x[0] - x[i]);
   ext.insert(ext.end(), x.begin(), x.end());
-  for (size_t i = 1; i <= pad; ++i) ext.push_back(2 * x[n - 1] - x[n - 1 - i]);
-  auto forward = filter_causal(s, ext);
-  std::reverse(forward.begin(), forward.end());
-  auto backward = filter_causal(s, forward);
-  std::reverse(backward.begin(), backward.end());
-  std::copy(backward.begin() + static_cast<long>(pad),
-            backward.begin() + static_cast<long>(pad + n), out.begin());
+  for (std::size_t i = 1; i <= pad; ++i) ext.push_back(2 * x[n - 1] - x[n - 1 - i]);
+  filter_in_place(s, ext, false);
+  filter_in_place(s, ext, true);
+  std::copy(ext.begin() + static_cast<long>(pad), ext.begin() + static_cast<long>(pad + n),
+            out.begin());
 }
 
 }  // namespace
+
+std::vector<double> filter_causal(const Biquad& s, std::span<const double> x) {
+  std::vector<double> y(x.begin(), x.end());
+  filter_in_place(s, y, false);
+  return y;
+}
 
 std::vector<double> lowpass_zero_phase(std::span<const double> x, double sample_rate_hz,
                                        double cutoff_hz) {
   std::vector<double> y(x.begin(), x.end());
   if (!(sample_rate_hz > 0) || !(cutoff_hz > 0) || cutoff_hz >= sample_rate_hz / 2) return y;
   const Biquad section = butterworth_lowpass(sample_rate_hz, cutoff_hz);
+  std::vector<double> buffer;
+  buffer.reserve(x.size() + 36);
   size_t i = 0;
   while (i < x.size()) {
     if (!std::isfinite(x[i])) {
@@ -75,7 +83,7 @@ std::vector<double> lowpass_zero_phase(std::span<const double> x, double sample_
     size_t j = i;
     while (j < x.size() && std::isfinite(x[j])) ++j;
     if (j - i >= 4) {
-      filtfilt_run(section, x.subspan(i, j - i), std::span<double>(y).subspan(i, j - i));
+      filtfilt_run(section, x.subspan(i, j - i), std::span<double>(y).subspan(i, j - i), buffer);
     }
     i = j;
   }

@@ -141,20 +141,6 @@ ViewFit fit_to_view(const AngleInfo& info, CameraView view) {
   return sagittal == side ? ViewFit::kInPlane : ViewFit::kNotMeasurable;
 }
 
-double median(std::vector<double> v) {
-  if (v.empty()) return NAN;
-  auto mid = v.begin() + static_cast<long>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
-}
-
-double median_frame_interval_s(const std::vector<double>& t) {
-  std::vector<double> dt;
-  dt.reserve(t.size());
-  for (std::size_t i = 1; i < t.size(); ++i) dt.push_back(t[i] - t[i - 1]);
-  return median(std::move(dt));
-}
-
 }  // namespace
 
 std::span<const AngleInfo> all_angles() {

@@ -30,19 +30,19 @@ double median(std::vector<double> v) {
   return *mid;
 }
 
-double typical_interval_s(const std::vector<double>& t) {
+}  // namespace
+
+double median_frame_interval_s(const std::vector<double>& t) {
   std::vector<double> dt;
+  dt.reserve(t.size());
   for (std::size_t i = 1; i < t.size(); ++i) dt.push_back(t[i] - t[i - 1]);
   const double m = median(std::move(dt));
   return std::isfinite(m) ? m : 0.0;
 }
 
-}  // namespace
-
-void fill_gaps(std::vector<Vec3>& track, const std::vector<double>& t, double max_gap_s,
-               Joint joint, std::vector<Gap>& gaps) {
+void fill_gaps(std::vector<Vec3>& track, const std::vector<double>& t, double interval,
+               double max_gap_s, Joint joint, std::vector<Gap>& gaps) {
   const std::size_t n = track.size();
-  const double interval = typical_interval_s(t);
   std::size_t i = 0;
   while (i < n) {
     if (is_finite(track[i])) {
@@ -69,6 +69,7 @@ LandmarkTracks build_tracks(const PoseSequence& seq, bool use_world, const Track
                             std::vector<std::string>& warnings) {
   LandmarkTracks tracks;
   const std::size_t n = seq.frame_count();
+  const double interval = median_frame_interval_s(seq.t_s);
   double sx = 1, sy = 1;
   if (use_world) {
     tracks.up = normalized(seq.world_up);
@@ -91,26 +92,33 @@ LandmarkTracks build_tracks(const PoseSequence& seq, bool use_world, const Track
           "their changes over time are meaningful");
     }
   }
+  // Frame-major pass (the storage order), then gap filling per joint.
+  std::vector<std::pair<std::size_t, std::size_t>> present;  // (joint, landmark index)
   for (std::size_t j = 0; j < kJointCount; ++j) {
-    const Joint joint = static_cast<Joint>(j);
-    const int index = seq.skeleton->landmark_of(joint);
+    const int index = seq.skeleton->landmark_of(static_cast<Joint>(j));
     if (index < 0) continue;
-    auto& track = tracks.points[j];
-    track.assign(n, Vec3{NAN, NAN, NAN});
-    for (std::size_t f = 0; f < n; ++f) {
-      if (!seq.detected[f]) continue;
+    present.emplace_back(j, static_cast<std::size_t>(index));
+    tracks.points[j].assign(n, Vec3{NAN, NAN, NAN});
+  }
+  for (std::size_t f = 0; f < n; ++f) {
+    if (!seq.detected[f]) continue;
+    for (auto [j, index] : present) {
+      Vec3& point = tracks.points[j][f];
       if (seq.has_image) {
-        const Landmark& l = seq.image_at(f, static_cast<std::size_t>(index));
+        const Landmark& l = seq.image_at(f, index);
         if (l.visibility < options.min_visibility) continue;  // false for NaN: not reported
         if (!use_world) {
-          if (l.present()) track[f] = {l.x * sx, l.y * sy, 0.0};
+          if (l.present()) point = {l.x * sx, l.y * sy, 0.0};
           continue;
         }
       }
-      track[f] = seq.world_at(f, static_cast<std::size_t>(index));
+      point = seq.world_at(f, index);
     }
+  }
+  for (auto [j, index] : present) {
+    const Joint joint = static_cast<Joint>(j);
     std::vector<Gap> gaps;
-    fill_gaps(track, seq.t_s, options.max_gap_fill_s, joint, gaps);
+    fill_gaps(tracks.points[j], seq.t_s, interval, options.max_gap_fill_s, joint, gaps);
     if (analysed_joint(joint)) tracks.gaps.insert(tracks.gaps.end(), gaps.begin(), gaps.end());
   }
   std::sort(tracks.gaps.begin(), tracks.gaps.end(), [](const Gap& a, const Gap& b) {

@@ -35,9 +35,13 @@ LandmarkTracks build_tracks(const PoseSequence& sequence, bool use_world,
                             const TrackOptions& options, std::vector<std::string>& warnings);
 
 // Linear interpolation over NaN runs of `track` that are bounded on both sides and last at
-// most max_gap_s; every NaN run is appended to `gaps` (filled or not).
-void fill_gaps(std::vector<Vec3>& track, const std::vector<double>& t_s, double max_gap_s,
-               Joint joint, std::vector<Gap>& gaps);
+// most max_gap_s (the missing time: span between the valid neighbours minus one
+// `frame_interval_s`); every NaN run is appended to `gaps` (filled or not).
+void fill_gaps(std::vector<Vec3>& track, const std::vector<double>& t_s, double frame_interval_s,
+               double max_gap_s, Joint joint, std::vector<Gap>& gaps);
+
+// Median interval between consecutive timestamps; 0 for fewer than two frames.
+double median_frame_interval_s(const std::vector<double>& t_s);
 
 struct ViewEstimate {
   CameraView view = CameraView::kFront;
