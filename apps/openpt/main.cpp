@@ -6,13 +6,14 @@
 
 #include "commands.h"
 #include "openpt/core/progress.h"
+#include "openpt/core/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{
       "OpenPT: objective movement analysis for physical therapy.\n"
       "Reads pose recordings, measures joint angles and range of motion, and reports them."};
   app.name("openpt");
-  app.set_version_flag("--version", "openpt 0.1.0");
+  app.set_version_flag("--version", std::string(openpt::kGenerator));
   app.require_subcommand(1);
   openpt::cli::CommandContext context;
   openpt::cli::register_analyze(app, context);

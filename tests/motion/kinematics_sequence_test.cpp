@@ -229,11 +229,18 @@ TEST(Summarize, RangeOfMotionAndAsymmetry) {
   EXPECT_NEAR(knee_asym->index_pct, 100, 1e-6);
 }
 
-TEST(ComputeKinematics, EmptySequenceIsAnError) {
+TEST(ComputeKinematics, EmptySequenceGivesEmptySeriesAndAWarning) {
   PoseSequence seq = make_pose_sequence(blazepose33(), 0);
   auto k = compute_kinematics(seq);
-  ASSERT_FALSE(k);
-  EXPECT_EQ(k.error().kind, ErrorKind::kBadInput);
+  ASSERT_TRUE(k);
+  ASSERT_EQ(k->warnings.size(), 1u);
+  EXPECT_NE(k->warnings[0].find("no frames"), std::string::npos);
+  const AngleSeries* knee = k->find({AngleId::kKneeFlexion, Side::kLeft});
+  ASSERT_NE(knee, nullptr);
+  EXPECT_TRUE(knee->deg.empty());
+  const KinematicsSummary s = summarize(*k);
+  EXPECT_EQ(s.angles[0].valid_frames, 0u);
+  EXPECT_TRUE(std::isnan(s.angles[0].rom_deg));
 }
 
 }  // namespace

@@ -90,6 +90,17 @@ std::vector<double> lowpass_zero_phase(std::span<const double> x, double sample_
   return y;
 }
 
+std::vector<double> unwrap_deg(std::span<const double> x) {
+  std::vector<double> y(x.begin(), x.end());
+  double previous = NAN;
+  for (double& v : y) {
+    if (!std::isfinite(v)) continue;
+    if (std::isfinite(previous)) v -= 360.0 * std::round((v - previous) / 360.0);
+    previous = v;
+  }
+  return y;
+}
+
 std::vector<double> derivative(std::span<const double> x, std::span<const double> t) {
   assert(x.size() == t.size());
   const size_t n = x.size();

@@ -40,6 +40,10 @@ std::vector<double> lowpass_zero_phase(std::span<const double> x, double sample_
 // arbitrary increasing times. NaN where x is NaN or a neighbour is missing on both sides.
 std::vector<double> derivative(std::span<const double> x, std::span<const double> t_s);
 
+// Removes ±360° jumps from an angle series (degrees) so it is continuous: each finite
+// sample is shifted by a multiple of 360° to lie within 180° of the previous finite one.
+std::vector<double> unwrap_deg(std::span<const double> angles_deg);
+
 struct OneEuroOptions {
   double min_cutoff_hz = 1.0;  // cut-off at rest: lower = smoother, more lag
   double beta = 0.007;         // speed coefficient: higher = less lag when moving

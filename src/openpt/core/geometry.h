@@ -83,6 +83,14 @@ inline double signed_angle_in_plane_deg(const Vec3& from, const Vec3& to, const 
   return std::atan2(s, c) * kRadToDeg;
 }
 
+// `angle_deg` shifted by a multiple of 360° into [lower_deg, lower_deg + 360). NaN stays NaN.
+inline double wrap_deg(double angle_deg, double lower_deg = -180.0) {
+  if (!std::isfinite(angle_deg)) return angle_deg;
+  double r = std::fmod(angle_deg - lower_deg, 360.0);
+  if (r < 0) r += 360.0;
+  return lower_deg + r;
+}
+
 // Rotation of v about unit `axis` by `angle_rad` (Rodrigues).
 inline Vec3 rotate(const Vec3& v, const Vec3& axis, double angle_rad) {
   const double c = std::cos(angle_rad), s = std::sin(angle_rad);

@@ -147,6 +147,15 @@ std::span<const AngleInfo> all_angles() {
   return kAngles;
 }
 
+double range_lower_deg(AngleId id) {
+  switch (id) {
+    case kHipFlexion:
+    case kShoulderFlexion:
+    case kShoulderAbduction: return kElevationLowerDeg;
+    default: return -180.0;
+  }
+}
+
 const AngleInfo& angle_info(AngleKey key) {
   return kAngles[angle_index(key)];
 }
@@ -173,6 +182,21 @@ Result<const AngleSeries*> Kinematics::require(AngleKey key) const {
   return bad_input(std::string(angle_info(key).label) + " was not computed");
 }
 
+namespace {
+
+// Signed angle in the plane normal to `axis`, NaN when ill-conditioned: when either vector
+// lies within ~6° of the axis (its projection is under 10 % of its length), the angle is
+// dominated by noise. Wrapped into [lower_deg, lower_deg + 360).
+double planar_deg(const Vec3& from, const Vec3& to, const Vec3& axis, double lower_deg = -180) {
+  for (const Vec3& v : {from, to}) {
+    const Vec3 p = project_onto_plane(v, axis);
+    if (dot(p, p) < kMinProjectionFraction * kMinProjectionFraction * dot(v, v)) return NAN;
+  }
+  return wrap_deg(signed_angle_in_plane_deg(from, to, axis), lower_deg);
+}
+
+}  // namespace
+
 std::array<double, 17> frame_angles(const BodyPoints& p) {
   std::array<double, 17> out;
   const BodyFrame frame = make_body_frame(p);
@@ -197,23 +221,27 @@ std::array<double, 17> frame_angles(const BodyPoints& p) {
     const Vec3 foot = toe - (is_finite(heel) ? heel : ankle);
 
     out[0 + s] = knee_flexion_deg(thigh, shank, frame.mediolateral);
-    out[2 + s] = signed_angle_in_plane_deg(trunk_down, thigh, -frame.mediolateral);
+    out[2 + s] = planar_deg(trunk_down, thigh, -frame.mediolateral, kElevationLowerDeg);
     out[4 + s] = 90.0 - angle_between_deg(knee - ankle, foot);
     out[6 + s] = angle_between_deg(arm, wrist - elbow);
-    out[8 + s] = signed_angle_in_plane_deg(trunk_down, arm, -frame.mediolateral);
-    out[10 + s] = signed_angle_in_plane_deg(trunk_down, arm, lateral_axis);
-    out[12 + s] = signed_angle_in_plane_deg(thigh, shank, lateral_axis);
+    out[8 + s] = planar_deg(trunk_down, arm, -frame.mediolateral, kElevationLowerDeg);
+    out[10 + s] = planar_deg(trunk_down, arm, lateral_axis, kElevationLowerDeg);
+    out[12 + s] = planar_deg(thigh, shank, lateral_axis);
   }
-  out[14] = signed_angle_in_plane_deg(p.up, frame.trunk, frame.mediolateral);
-  out[15] = signed_angle_in_plane_deg(p.up, frame.trunk, frame.anterior);
+  out[14] = planar_deg(p.up, frame.trunk, frame.mediolateral);
+  out[15] = planar_deg(p.up, frame.trunk, frame.anterior);
   out[16] = elevation_deg(at(Joint::kLeftHip) - at(Joint::kRightHip), p.up);
   return out;
 }
 
 Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
                                       const KinematicsOptions& options) {
-  if (sequence.frame_count() == 0) return bad_input("the recording has no frames");
   Kinematics k;
+  if (sequence.frame_count() == 0) {
+    k.warnings.emplace_back("the recording has no frames: nothing to measure");
+    for (const AngleInfo& info : kAngles) k.angles.push_back({info.key, {}, {}, true});
+    return k;
+  }
   k.t_s = sequence.t_s;
   k.is_3d = sequence.has_world && (options.use_world || !sequence.has_image);
   const Skeleton& skeleton = *sequence.skeleton;
@@ -246,6 +274,13 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
     for (std::size_t a = 0; a < angles.size(); ++a) values[a][f] = angles[a];
   }
 
+  if (!skeleton.has(Joint::kLeftHeel) && skeleton.has(Joint::kLeftFootIndex)) {
+    k.warnings.push_back(fmt::format(
+        "skeleton '{}' has no heel: ankle dorsiflexion uses the ankle–toe line, which runs "
+        "below the sole line, so it reads lower than a goniometer (compare changes, not "
+        "absolute values)",
+        skeleton.name));
+  }
   const double interval_s = median_frame_interval_s(sequence.t_s);
   k.sample_rate_hz = interval_s > 0 ? 1.0 / interval_s : 0;
   const bool filter = options.lowpass_cutoff_hz > 0;
@@ -279,7 +314,11 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
       series.in_view_plane = fit == ViewFit::kInPlane;
     }
     if (filter && options.lowpass_cutoff_hz < 0.5 * k.sample_rate_hz) {
-      series.deg = lowpass_zero_phase(series.deg, k.sample_rate_hz, options.lowpass_cutoff_hz);
+      // Filter the continuous (unwrapped) angle, then wrap back into the angle's range.
+      series.deg =
+          lowpass_zero_phase(unwrap_deg(series.deg), k.sample_rate_hz, options.lowpass_cutoff_hz);
+      const double lower = range_lower_deg(info.key.id);
+      for (double& v : series.deg) v = wrap_deg(v, lower);
     }
     series.velocity_deg_s = derivative(series.deg, sequence.t_s);
     k.angles.push_back(std::move(series));

@@ -39,6 +39,15 @@ enum class AngleId {
   kPelvicObliquity,
 };
 
+// Planar angles are not measured (NaN) when a segment's projection onto the plane is
+// shorter than this fraction of its length (it lies within ~6° of the plane's normal).
+inline constexpr double kMinProjectionFraction = 0.1;
+
+// Hip flexion, shoulder flexion and shoulder abduction are reported in [−120°, 240°), so an
+// arm raised overhead past 180° does not jump to −180°; other angles in [−180°, 180°).
+inline constexpr double kElevationLowerDeg = -120.0;
+double range_lower_deg(AngleId id);
+
 enum class AnglePlane { kSagittal, kFrontal, kSegment };  // kSegment: between two segments in 3D
 
 struct AngleKey {

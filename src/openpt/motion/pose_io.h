@@ -38,7 +38,7 @@ Result<PoseFormat> parse_pose_format(std::string_view name);  // names above, or
 struct PoseReadOptions {
   PoseFormat format = PoseFormat::kAuto;
   double fps = 0;  // frame rate for formats without timestamps (0 = file's or 30)
-  std::optional<CameraView> view;  // overrides the file's camera view
+  std::optional<CameraView> view = std::nullopt;  // overrides the file's camera view
 };
 
 // Detects the format from the content (magic bytes, JSON keys, CSV header) or directory.

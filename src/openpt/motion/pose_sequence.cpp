@@ -49,11 +49,12 @@ bool probability_or_nan(double v) {
 Result<void> validate(const PoseSequence& s, const std::string& where) {
   const std::size_t n = s.frame_count();
   const std::size_t k = s.landmark_count();
-  if (n == 0) return bad_input("the recording has no frames", where);
   if (s.detected.size() != n) return internal_error("detected[] size mismatch", where);
   if (s.has_image && s.image.size() != n * k) return internal_error("image[] size mismatch", where);
   if (s.has_world && s.world.size() != n * k) return internal_error("world[] size mismatch", where);
-  if (!s.has_image && !s.has_world) return bad_input("the recording has no landmarks", where);
+  if (n > 0 && !s.has_image && !s.has_world) {
+    return bad_input("the recording has no landmarks", where);
+  }
   for (std::size_t f = 0; f < n; ++f) {
     const double t = s.t_s[f];
     if (!std::isfinite(t)) return bad_input(fmt::format("frame {}: time is not finite", f), where);

@@ -98,8 +98,9 @@ struct PoseShape {
 PoseSequence make_pose_sequence(const Skeleton& skeleton, std::size_t frame_count,
                                 PoseShape shape = {});
 
-// Checks sizes, strictly increasing finite timestamps, finite-or-NaN (never infinite)
-// coordinates and visibility in [0,1]. Errors name `where` and the frame.
+// A recording may have no frames (a clip in which no pose was extracted): analyses report
+// that instead of failing. Checks sizes, strictly increasing finite timestamps, finite-or-NaN
+// (never infinite) coordinates and visibility in [0,1]. Errors name `where` and the frame.
 Result<void> validate(const PoseSequence& sequence, const std::string& where);
 
 }  // namespace openpt::motion

@@ -1,0 +1,277 @@
+// `openpt analyze` end to end: the real binary on small files written by hand.
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <numbers>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/test_support.h"
+
+namespace openpt::testing {
+namespace {
+
+struct Point {
+  const char* name;
+  double x, y, z;
+};
+
+// One frame of a kinect22 subject standing upright (metres, y up, facing +z, left = +x),
+// the left knee flexed by `knee_deg` (the shank swings backwards), the right leg straight.
+std::vector<Point> kinect22_frame(double knee_deg) {
+  const double a = knee_deg * std::numbers::pi / 180;
+  const double ankle_y = 0.5 - 0.42 * std::cos(a), ankle_z = -0.42 * std::sin(a);
+  return {{"waist", 0, 1.0, 0},
+          {"spine", 0, 1.15, 0},
+          {"chest", 0, 1.3, 0},
+          {"neck", 0, 1.45, 0},
+          {"head", 0, 1.55, 0},
+          {"head_tip", 0, 1.7, 0},
+          {"left_collar", 0.08, 1.42, 0},
+          {"left_shoulder", 0.2, 1.42, 0},
+          {"left_elbow", 0.22, 1.14, 0},
+          {"left_wrist", 0.22, 0.88, 0.02},
+          {"right_collar", -0.08, 1.42, 0},
+          {"right_shoulder", -0.2, 1.42, 0},
+          {"right_elbow", -0.22, 1.14, 0},
+          {"right_wrist", -0.22, 0.88, 0.02},
+          {"left_hip", 0.1, 0.95, 0},
+          {"left_knee", 0.1, 0.5, 0},
+          {"left_ankle", 0.1, ankle_y, ankle_z},
+          {"left_toe", 0.1, ankle_y - 0.05, ankle_z + 0.15},
+          {"right_hip", -0.1, 0.95, 0},
+          {"right_knee", -0.1, 0.5, 0},
+          {"right_ankle", -0.1, 0.08, 0},
+          {"right_toe", -0.1, 0.03, 0.15}};
+}
+
+std::string wide_csv_header() {
+  std::string h = "frame,t_s";
+  for (const Point& p : kinect22_frame(0)) h += fmt::format(",{0}_x,{0}_y,{0}_z", p.name);
+  return h + "\n";
+}
+
+std::string wide_csv_row(std::size_t frame, double t_s, double knee_deg) {
+  std::string row = fmt::format("{},{:.6f}", frame, t_s);
+  for (const Point& p : kinect22_frame(knee_deg)) {
+    row += fmt::format(",{:.6f},{:.6f},{:.6f}", p.x, p.y, p.z);
+  }
+  return row + "\n";
+}
+
+// 3 s at 30 fps: the left knee bends smoothly from straight to 90° and back.
+std::string knee_bend_csv() {
+  std::string csv = wide_csv_header();
+  for (std::size_t i = 0; i <= 90; ++i) {
+    const double t = static_cast<double>(i) / 30;
+    csv += wide_csv_row(i, t, 45 * (1 - std::cos(2 * std::numbers::pi * t / 3)));
+  }
+  return csv;
+}
+
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool contains(const std::string& text, const std::string& what) {
+  return text.find(what) != std::string::npos;
+}
+
+// --- valid input -------------------------------------------------------------------------
+
+TEST(AnalyzeCli, KneeBendGivesKnownRangeOfMotionAsJson) {
+  TempDir tmp;
+  const auto file = tmp.write("knee_bend.csv", knee_bend_csv());
+  const CommandResult r =
+      run_openpt({"analyze", file.string(), "--format", "json", "--exercise", "squat"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["schema"], "openpt.assessment/1");
+  EXPECT_EQ(j["source"], "knee_bend.csv") << "file name only, no directories";
+  EXPECT_EQ(j["exercise"], "squat");
+  EXPECT_EQ(j["recording"]["skeleton"], "kinect22");
+  EXPECT_EQ(j["recording"]["frames"], 91);
+  EXPECT_EQ(j["analysis"]["mode"], "3d");
+  const auto& left = j["angles"]["left_knee_flexion"];
+  EXPECT_NEAR(left["rom_deg"].get<double>(), 90, 0.5);
+  EXPECT_NEAR(left["max_deg"].get<double>(), 90, 0.5);
+  EXPECT_NEAR(left["min_deg"].get<double>(), 0, 0.5);
+  EXPECT_NEAR(j["angles"]["right_knee_flexion"]["rom_deg"].get<double>(), 0, 0.5);
+  ASSERT_FALSE(j["asymmetry"].empty());
+  EXPECT_EQ(j["asymmetry"][0]["angle"], "knee_flexion");
+  EXPECT_EQ(j["series"]["t_s"].size(), 91u);
+  EXPECT_EQ(j["series"]["left_knee_flexion"].size(), 91u);
+}
+
+TEST(AnalyzeCli, TextIsTheDefaultOnStandardOutput) {
+  TempDir tmp;
+  const auto file = tmp.write("knee_bend.csv", knee_bend_csv());
+  const CommandResult r = run_openpt({"analyze", file.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(contains(r.out, "Left knee flexion")) << r.out;
+  EXPECT_TRUE(contains(r.out, "3D (world coordinates)")) << r.out;
+  EXPECT_TRUE(contains(r.out, "kinect22"));
+  EXPECT_FALSE(contains(r.out, tmp.path().string())) << "no directories in the report";
+}
+
+TEST(AnalyzeCli, OutputFileFormatFollowsTheExtension) {
+  TempDir tmp;
+  const auto file = tmp.write("knee_bend.csv", knee_bend_csv());
+  const auto html = tmp.path() / "report.html";
+  const CommandResult r = run_openpt({"analyze", file.string(), "-o", html.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  const std::string page = read_file(html);
+  EXPECT_EQ(page.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_TRUE(contains(page, "<svg"));
+  EXPECT_FALSE(std::filesystem::exists(tmp.path() / "report.html.tmp"));
+
+  const auto json = tmp.path() / "report.json";
+  ASSERT_EQ(run_openpt({"analyze", file.string(), "-o", json.string()}).exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(read_file(json))["schema"], "openpt.assessment/1");
+}
+
+TEST(AnalyzeCli, NoFilterWhenCutoffIsZero) {
+  TempDir tmp;
+  const auto file = tmp.write("knee_bend.csv", knee_bend_csv());
+  const CommandResult r =
+      run_openpt({"analyze", file.string(), "--format", "json", "--cutoff-hz", "0"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(j["analysis"].contains("lowpass_cutoff_hz"));
+  EXPECT_NEAR(j["angles"]["left_knee_flexion"]["max_deg"].get<double>(), 90, 0.01);
+}
+
+TEST(AnalyzeCli, HelpListsFormatsAndFlags) {
+  const CommandResult r = run_openpt({"analyze", "--help"});
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* s : {"--exercise", "--fps", "--format", "--input-format", "--view",
+                        "--min-visibility", "--cutoff-hz", "wide-csv", "mediapipe-json", "npy",
+                        "openpose", "openpt.assessment/1", "html"}) {
+    EXPECT_TRUE(contains(r.out, s)) << s;
+  }
+}
+
+// --- bad input: exit 2 with a message that says where -----------------------------------
+
+TEST(AnalyzeCli, MissingFileNamesTheFile) {
+  TempDir tmp;
+  const auto missing = tmp.path() / "no_such_recording.json";
+  const CommandResult r = run_openpt({"analyze", missing.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "no_such_recording.json")) << r.err;
+  EXPECT_TRUE(contains(r.err, "openpt: error:")) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(AnalyzeCli, EmptyFile) {
+  TempDir tmp;
+  const auto file = tmp.write("empty.json", "");
+  const CommandResult r = run_openpt({"analyze", file.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "empty.json")) << r.err;
+}
+
+TEST(AnalyzeCli, TruncatedJson) {
+  TempDir tmp;
+  const auto file =
+      tmp.write("cut.json",
+                R"({"schema": "openpt.pose/1", "skeleton": "blazepose33", "frames": [{"t_s": 0,)");
+  const CommandResult r = run_openpt({"analyze", file.string(), "--input-format", "openpt-json"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "cut.json")) << r.err;
+}
+
+TEST(AnalyzeCli, WrongColumnCountNamesTheLine) {
+  TempDir tmp;
+  std::string csv = wide_csv_header() + wide_csv_row(0, 0, 0) + wide_csv_row(1, 1 / 30.0, 0);
+  csv += "2,0.066667,0,1,0\n";  // line 4: far too few cells
+  const auto file = tmp.write("short_row.csv", csv);
+  const CommandResult r = run_openpt({"analyze", file.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "short_row.csv:4")) << r.err;
+}
+
+TEST(AnalyzeCli, InfiniteCoordinateIsRejected) {
+  TempDir tmp;
+  std::string row = wide_csv_row(1, 1 / 30.0, 0);
+  row.replace(row.find(",0.000000,"), 10, ",inf,");
+  const auto file = tmp.write("inf.csv", wide_csv_header() + wide_csv_row(0, 0, 0) + row);
+  const CommandResult r = run_openpt({"analyze", file.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "inf.csv:3")) << r.err;
+}
+
+TEST(AnalyzeCli, NanTimestampIsRejected) {
+  TempDir tmp;
+  std::string row = wide_csv_row(1, 0, 0);
+  row.replace(row.find(",0.000000,"), 10, ",nan,");  // the t_s cell
+  const auto file = tmp.write("nan_time.csv", wide_csv_header() + wide_csv_row(0, 0, 0) + row);
+  const CommandResult r = run_openpt({"analyze", file.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "nan_time.csv")) << r.err;
+}
+
+TEST(AnalyzeCli, TimeGoingBackwardsNamesTheFrame) {
+  TempDir tmp;
+  const std::string csv = wide_csv_header() + wide_csv_row(0, 0.0, 0) + wide_csv_row(1, 0.1, 0) +
+                          wide_csv_row(2, 0.05, 0);
+  const auto file = tmp.write("backwards.csv", csv);
+  const CommandResult r = run_openpt({"analyze", file.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "backwards.csv")) << r.err;
+  EXPECT_TRUE(contains(r.err, "frame 2")) << r.err;
+}
+
+TEST(AnalyzeCli, UnknownSkeletonInWideCsv) {
+  TempDir tmp;
+  const auto file =
+      tmp.write("alien.csv", "frame,t_s,tentacle_x,tentacle_y,tentacle_z\n0,0,1,2,3\n");
+  const CommandResult r = run_openpt({"analyze", file.string(), "--input-format", "wide-csv"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "alien.csv")) << r.err;
+  EXPECT_TRUE(contains(r.err, "skeleton")) << r.err;
+}
+
+TEST(AnalyzeCli, BadFlagValuesNameTheFlag) {
+  TempDir tmp;
+  const auto file = tmp.write("knee_bend.csv", knee_bend_csv());
+  const std::vector<std::vector<std::string>> cases = {{"--fps", "0"},
+                                                       {"--fps", "1001"},
+                                                       {"--fps", "nan"},
+                                                       {"--min-visibility", "1.5"},
+                                                       {"--min-visibility", "-0.1"},
+                                                       {"--cutoff-hz", "-1"},
+                                                       {"--exercise", "Squat!"},
+                                                       {"--exercise", "sit to stand"},
+                                                       {"--format", "pdf"},
+                                                       {"--view", "top"},
+                                                       {"--input-format", "xml"}};
+  for (const auto& flag : cases) {
+    const CommandResult r = run_openpt({"analyze", file.string(), flag[0], flag[1]});
+    EXPECT_EQ(r.exit_code, 2) << flag[0] << " " << flag[1];
+    EXPECT_TRUE(contains(r.err, flag[0])) << flag[0] << " " << flag[1] << ": " << r.err;
+    EXPECT_EQ(r.out, "") << flag[0];
+  }
+  EXPECT_EQ(run_openpt({"analyze", file.string(), "--fps", "abc"}).exit_code, 2);
+  EXPECT_EQ(run_openpt({"analyze"}).exit_code, 2) << "FILE is required";
+}
+
+TEST(AnalyzeCli, UnwritableOutputIsBadInput) {
+  TempDir tmp;
+  const auto file = tmp.write("knee_bend.csv", knee_bend_csv());
+  const auto out = tmp.path() / "no_such_dir" / "report.txt";
+  const CommandResult r = run_openpt({"analyze", file.string(), "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "report.txt")) << r.err;
+}
+
+}  // namespace
+}  // namespace openpt::testing
