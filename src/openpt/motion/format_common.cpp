@@ -92,6 +92,20 @@ Result<Vec3> normalizing_scale(const PoseSequence& seq, PoseFormat format) {
   return Vec3{1 / w, 1 / h, 1 / w};
 }
 
+Result<Vec3> blazepose_image_scale(const PoseSequence& seq, PoseFormat format) {
+  if (seq.skeleton != &blazepose33()) {
+    return cannot_write(format,
+                        fmt::format("it holds BlazePose landmarks, this recording has skeleton {}",
+                                    seq.skeleton->name),
+                        "write openpt-json instead");
+  }
+  if (!seq.has_image) {
+    return cannot_write(format, "it needs image landmarks, this recording has none",
+                        "write openpt-json or wide-csv instead");
+  }
+  return normalizing_scale(seq, format);
+}
+
 tl::unexpected<Error> cannot_write(PoseFormat format, const std::string& why,
                                    const std::string& hint) {
   return bad_input(fmt::format("cannot write {}: {}", pose_format_name(format), why), {}, hint);

@@ -144,13 +144,7 @@ Result<PoseSequence> read_mediapipe_csv(const SourceText& src, const PoseReadOpt
 
 Result<std::string> write_mediapipe_csv(const PoseSequence& seq) {
   constexpr PoseFormat kFormat = PoseFormat::kMediapipeCsv;
-  if (seq.skeleton != &blazepose33() || !seq.has_image) {
-    return cannot_write(kFormat,
-                        "it holds BlazePose image landmarks, this recording has " +
-                            std::string(seq.has_image ? "another skeleton" : "none"),
-                        "write openpt-json instead");
-  }
-  auto scale = normalizing_scale(seq, kFormat);
+  auto scale = blazepose_image_scale(seq, kFormat);
   if (!scale) return tl::unexpected(scale.error());
   std::string out = "frame,t_s,landmark,x,y,z,visibility,presence\n";
   for (std::size_t i = 0; i < seq.frame_count(); ++i) {

@@ -164,18 +164,7 @@ Result<PoseSequence> read_mediapipe_json(const SourceText& src, const PoseReadOp
 
 Result<std::string> write_mediapipe_json(const PoseSequence& seq) {
   constexpr PoseFormat kFormat = PoseFormat::kMediapipeJson;
-  if (seq.skeleton != &blazepose33()) {
-    return cannot_write(kFormat,
-                        fmt::format("it holds BlazePose landmarks, this recording has "
-                                    "skeleton {}",
-                                    seq.skeleton->name),
-                        "write openpt-json instead");
-  }
-  if (!seq.has_image) {
-    return cannot_write(kFormat, "it needs image landmarks, this recording has none",
-                        "write openpt-json or wide-csv instead");
-  }
-  auto scale = normalizing_scale(seq, kFormat);
+  auto scale = blazepose_image_scale(seq, kFormat);
   if (!scale) return tl::unexpected(scale.error());
   OrderedJson frames = OrderedJson::array();
   for (std::size_t i = 0; i < seq.frame_count(); ++i) {

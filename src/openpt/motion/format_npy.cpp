@@ -270,13 +270,7 @@ Result<PoseSequence> read_npy(const SourceText& src, const PoseReadOptions& opti
 
 Result<std::string> write_npy(const PoseSequence& seq) {
   constexpr PoseFormat kFormat = PoseFormat::kNpy;
-  if (seq.skeleton != &blazepose33() || !seq.has_image) {
-    return cannot_write(kFormat,
-                        "it holds BlazePose image landmarks, this recording has " +
-                            std::string(seq.has_image ? "another skeleton" : "none"),
-                        "write openpt-json instead");
-  }
-  auto scale = normalizing_scale(seq, kFormat);
+  auto scale = blazepose_image_scale(seq, kFormat);
   if (!scale) return tl::unexpected(scale.error());
   std::string out;
   append_header(out, seq.frame_count());

@@ -79,6 +79,10 @@ bool frame_has_no_world_landmarks(const PoseSequence& seq, std::size_t frame);
 // for pixels of an unknown size.
 Result<Vec3> normalizing_scale(const PoseSequence& seq, PoseFormat format);
 
+// For the BlazePose-only image formats (MediaPipe JSON/CSV, npy): the normalising scale, or
+// an error when the recording has another skeleton or no image landmarks.
+Result<Vec3> blazepose_image_scale(const PoseSequence& seq, PoseFormat format);
+
 // Writers that support only some skeletons or data say so with this error.
 tl::unexpected<Error> cannot_write(PoseFormat format, const std::string& why,
                                    const std::string& hint = {});
