@@ -5,6 +5,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "openpt/core/file_output.h"
+
 namespace openpt::cli {
 
 int report_error(const Error& error) {
@@ -19,30 +21,7 @@ Result<void> write_output(const std::string& path, const std::string& content) {
     if (!std::cout) return internal_error("could not write to standard output");
     return {};
   }
-  namespace fs = std::filesystem;
-  const fs::path target(path);
-  const fs::path temp = target.string() + ".tmp";
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      return bad_input("cannot open the output file for writing", path,
-                       "check that the directory exists and is writable");
-    }
-    out << content;
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temp, ignored);
-      return internal_error("writing the output file failed (disk full?)", path);
-    }
-  }
-  std::error_code ec;
-  fs::rename(temp, target, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return bad_input("cannot replace the output file: " + ec.message(), path);
-  }
-  return {};
+  return write_file_atomically(path, content);
 }
 
 }  // namespace openpt::cli

@@ -14,6 +14,7 @@
 
 #include "cli_output.h"
 #include "commands.h"
+#include "openpt/core/file_output.h"
 #include "openpt/core/progress.h"
 #include "openpt/motion/kinematics.h"
 #include "openpt/motion/pose_io.h"
@@ -129,6 +130,12 @@ int interrupted() {
 int run_analyze(const AnalyzeArgs& args, bool fps_given, bool exercise_given) {
   auto plan = make_plan(args, fps_given, exercise_given);
   if (!plan) return report_error(plan.error());
+  if (args.output != "-" && same_file(args.file, args.output)) {
+    return report_error(bad_input("-o names the input recording; writing the report would "
+                                  "destroy it",
+                                  {}, "choose another output file")
+                            .value());
+  }
   auto sequence = read_pose_file(args.file, plan->read);
   if (!sequence) return report_error(sequence.error());
   if (cancel_requested()) return interrupted();

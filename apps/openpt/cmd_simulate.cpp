@@ -18,6 +18,7 @@
 
 #include "cli_output.h"
 #include "commands.h"
+#include "openpt/core/progress.h"
 #include "openpt/motion/pose_io.h"
 #include "openpt/motion/simulate.h"
 
@@ -114,32 +115,13 @@ std::string truth_csv(const Simulation& sim) {
   return out.str();
 }
 
-// write_pose_file writes files only; for standard output the JSON goes through a private
-// temporary file.
+// A file gets the format of its extension (.json openpt.pose/1, .npy, .csv); standard
+// output gets openpt.pose/1 JSON.
 Result<void> write_recording(const PoseSequence& seq, const std::string& output) {
-  if (!output.empty() && output != "-") {
-    return write_pose_file(seq, output, PoseFormat::kOpenptJson);
-  }
-  static std::atomic<unsigned> counter{0};
-  std::error_code ec;
-  const fs::path temp =
-      fs::temp_directory_path(ec) /
-      fmt::format("openpt-simulate-{}-{}-{}.json", ::getpid(),
-                  std::chrono::steady_clock::now().time_since_epoch().count(), counter++);
-  if (ec) return internal_error("no temporary directory: " + ec.message());
-  auto written = write_pose_file(seq, temp, PoseFormat::kOpenptJson);
-  if (!written) {
-    fs::remove(temp, ec);
-    return written;
-  }
-  std::ifstream in(temp, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  const bool read_ok = static_cast<bool>(in) || in.eof();
-  in.close();
-  fs::remove(temp, ec);
-  if (!read_ok) return internal_error("could not read back the temporary file", temp.string());
-  return write_output("-", content.str());
+  if (!output.empty() && output != "-") return write_pose_file(seq, output, PoseFormat::kAuto);
+  auto json = encode_pose(seq, PoseFormat::kOpenptJson);
+  if (!json) return tl::unexpected(json.error());
+  return write_output("-", *json);
 }
 
 int run_simulate(const SimulateArgs& args) {
@@ -147,6 +129,8 @@ int run_simulate(const SimulateArgs& args) {
   if (!options) return report_error(options.error());
   auto sim = simulate(args.exercise, *options);
   if (!sim) return report_error(sim.error());
+  if (cancel_requested())
+    return report_error(cancelled("interrupted: nothing was written").value());
   if (!args.truth.empty()) {
     if (auto ok = write_output(args.truth, truth_csv(*sim)); !ok) return report_error(ok.error());
   }

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   app.name("openpt");
   app.set_version_flag("--version", std::string(openpt::kGenerator));
   app.require_subcommand(1);
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return "openpt: error: " + std::string(e.what()) + " (see 'openpt COMMAND --help')\n";
+  });
   openpt::cli::CommandContext context;
   openpt::cli::register_analyze(app, context);
   openpt::cli::register_simulate(app, context);

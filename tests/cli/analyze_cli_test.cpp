@@ -275,3 +275,35 @@ TEST(AnalyzeCli, UnwritableOutputIsBadInput) {
 
 }  // namespace
 }  // namespace openpt::testing
+
+namespace openpt::testing {
+namespace {
+
+TEST(AnalyzeCliOutput, RefusesToOverwriteTheInputRecording) {
+  TempDir tmp;
+  const auto input = tmp.write("knee.csv", knee_bend_csv());
+  const auto r = run_openpt({"analyze", input.string(), "-o", input.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("input recording"), std::string::npos) << r.err;
+  EXPECT_EQ(read_file(input), knee_bend_csv());
+}
+
+TEST(AnalyzeCliOutput, WritesIntoDevNullWithoutReplacingIt) {
+  TempDir tmp;
+  const auto input = tmp.write("knee.csv", knee_bend_csv());
+  const auto r = run_openpt({"analyze", input.string(), "-o", "/dev/null"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+}
+
+TEST(AnalyzeCliOutput, ControlCharactersInTheFileNameAreNotPrinted) {
+  TempDir tmp;
+  const auto input = tmp.write("bad\x1b[31mname\x01.csv", knee_bend_csv());
+  const auto r = run_openpt({"analyze", input.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  EXPECT_NE(r.out.find("bad?[31mname?.csv"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace openpt::testing

@@ -229,6 +229,45 @@ TEST(Summarize, RangeOfMotionAndAsymmetry) {
   EXPECT_NEAR(knee_asym->index_pct, 100, 1e-6);
 }
 
+TEST(ComputeKinematics, CutoffNearNyquistIsSkippedWithAWarning) {
+  auto k = compute_kinematics(sequence(Camera::kWorld), {.lowpass_cutoff_hz = 14});  // 30 fps
+  ASSERT_TRUE(k);
+  EXPECT_EQ(k->lowpass_cutoff_hz, 0.0);
+  ASSERT_FALSE(k->warnings.empty());
+  EXPECT_NE(k->warnings[0].find("skipped"), std::string::npos);
+  auto applied = compute_kinematics(sequence(Camera::kWorld), {.lowpass_cutoff_hz = 6});
+  EXPECT_EQ(applied->lowpass_cutoff_hz, 6.0);
+}
+
+TEST(ComputeKinematics, NoPersonInAnyFrameIsSaid) {
+  PoseSequence seq = sequence(Camera::kWorld);
+  std::fill(seq.detected.begin(), seq.detected.end(), 0);
+  auto k = compute_kinematics(seq);
+  ASSERT_TRUE(k);
+  const auto said = [&](std::string_view text) {
+    return std::any_of(k->warnings.begin(), k->warnings.end(),
+                       [&](const std::string& w) { return w.find(text) != std::string::npos; });
+  };
+  EXPECT_TRUE(said("no person was detected"));
+  EXPECT_TRUE(said("no angle could be measured"));
+}
+
+TEST(ComputeKinematics, KneeFlexionPastStraightDownDoesNotWrap) {
+  // A frame where the shank folds 200° from the thigh line must read 200, not −160.
+  BodyPoints b;
+  for (auto& v : b.at) v = {NAN, NAN, NAN};
+  b.up = {0, 1, 0};
+  b.at[static_cast<std::size_t>(Joint::kLeftHip)] = {0.1, 0.9, 0};
+  b.at[static_cast<std::size_t>(Joint::kRightHip)] = {-0.1, 0.9, 0};
+  b.at[static_cast<std::size_t>(Joint::kLeftKnee)] = {0.1, 0.5, 0};
+  const double k = 200 * kDegToRad;  // shank = thigh direction rotated about +left by 200°
+  b.at[static_cast<std::size_t>(Joint::kLeftAnkle)] =
+      Vec3{0.1, 0.5, 0} + Vec3{0, -std::cos(k), -std::sin(k)} * 0.4;
+  // The segments are 160° apart, but rotated past straight-down the sign rule would say
+  // −160 (hyperextension); the knee range [−90°, 270°) keeps it continuous at 200.
+  EXPECT_NEAR(frame_angles(b)[0], 200.0, 1e-9);
+}
+
 TEST(ComputeKinematics, EmptySequenceGivesEmptySeriesAndAWarning) {
   PoseSequence seq = make_pose_sequence(blazepose33(), 0);
   auto k = compute_kinematics(seq);

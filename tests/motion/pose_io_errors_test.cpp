@@ -104,7 +104,7 @@ TEST(PoseIoErrors, EmptyFile) {
 
 TEST(PoseIoErrors, UnrecognisedContentListsFormatsAndFlag) {
   expect_bad(read_error("notes.txt", "hello world\nsecond line\n"),
-             {"notes.txt:1", "openpt-json", "mediapipe-csv", "npy", "wide-csv", "--format"});
+             {"notes.txt:1", "openpt-json", "mediapipe-csv", "npy", "wide-csv", "--input-format"});
 }
 
 TEST(PoseIoErrors, OtherOpenptSchemaIsNotAPose) {

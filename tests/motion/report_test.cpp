@@ -39,6 +39,7 @@ Kinematics hand_made_kinematics() {
   k.view = CameraView::kFront;
   k.view_inferred = true;
   k.sample_rate_hz = kFps;
+  k.lowpass_cutoff_hz = 6.0;  // as compute_kinematics records the cut-off it applied
   for (std::size_t i = 0; i < kFrames; ++i) k.t_s.push_back(static_cast<double>(i) / kFps);
   AngleSeries left{{AngleId::kKneeFlexion, Side::kLeft}, {}, {}, false};
   AngleSeries right{{AngleId::kKneeFlexion, Side::kRight}, {}, {}, false};

@@ -29,8 +29,18 @@ struct Header {
   std::vector<JointColumns> joints;  // in file order
 };
 
+// More joints than any skeleton has: the header is not a pose recording (and a huge one
+// would make the joint lookup below slow).
+constexpr std::size_t kMaxColumns = 2 + 64 * 4;
+
 Result<Header> read_header(const CsvReader& csv) {
   Header h;
+  if (csv.size() > kMaxColumns) {
+    return tl::unexpected(
+        csv.error(fmt::format("{} columns is more than any skeleton has (at most {})", csv.size(),
+                              kMaxColumns),
+                  "is this a pose recording? see docs/formats.md, wide-csv"));
+  }
   for (std::size_t c = 0; c < csv.size(); ++c) {
     const std::string_view cell = csv.cell(c);
     if (cell == "frame" || cell == "t_s") {
@@ -99,7 +109,8 @@ Result<const Skeleton*> identify_skeleton(const std::vector<JointColumns>& joint
                   "{}; its joints missing from the file: {})",
                   closest->name, unmatched.empty() ? "none" : unmatched,
                   missing.empty() ? "none" : missing),
-      "known skeletons: " + known + " (docs/formats.md lists their joint names)"));
+      "known skeletons: " + known +
+          " (docs/formats.md, section Skeletons, lists their landmark names)"));
 }
 
 // Rotates world coordinates so that `up` becomes +y (the wide CSV convention).

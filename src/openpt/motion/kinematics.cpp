@@ -152,6 +152,7 @@ double range_lower_deg(AngleId id) {
     case kHipFlexion:
     case kShoulderFlexion:
     case kShoulderAbduction: return kElevationLowerDeg;
+    case kKneeFlexion: return kKneeFlexionLowerDeg;
     default: return -180.0;
   }
 }
@@ -220,7 +221,8 @@ std::array<double, 17> frame_angles(const BodyPoints& p) {
     const Vec3 arm = elbow - shoulder;
     const Vec3 foot = toe - (is_finite(heel) ? heel : ankle);
 
-    out[0 + s] = knee_flexion_deg(thigh, shank, frame.mediolateral);
+    const double knee_deg = knee_flexion_deg(thigh, shank, frame.mediolateral);
+    out[0 + s] = knee_deg < kKneeFlexionLowerDeg ? knee_deg + 360.0 : knee_deg;
     out[2 + s] = planar_deg(trunk_down, thigh, -frame.mediolateral, kElevationLowerDeg);
     out[4 + s] = 90.0 - angle_between_deg(knee - ankle, foot);
     out[6 + s] = angle_between_deg(arm, wrist - elbow);
@@ -252,7 +254,9 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
   k.gaps = std::move(tracks.gaps);
 
   Vec3 mediolateral_override{NAN, NAN, NAN};
-  if (!k.is_3d) {
+  if (k.is_3d) {  // informational only: 3D angles do not depend on the camera
+    k.view = options.view != CameraView::kUnknown ? options.view : sequence.metadata.view;
+  } else {
     const ViewEstimate estimate = estimate_view(tracks, sequence.metadata.view, options.view);
     k.view = estimate.view;
     k.view_inferred = estimate.inferred;
@@ -283,11 +287,19 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
   }
   const double interval_s = median_frame_interval_s(sequence.t_s);
   k.sample_rate_hz = interval_s > 0 ? 1.0 / interval_s : 0;
-  const bool filter = options.lowpass_cutoff_hz > 0;
-  if (filter && !(options.lowpass_cutoff_hz < 0.5 * k.sample_rate_hz)) {
+  // A cut-off near the Nyquist frequency (half the frame rate) would filter nothing.
+  const bool filter =
+      options.lowpass_cutoff_hz > 0 && options.lowpass_cutoff_hz <= 0.45 * k.sample_rate_hz;
+  if (options.lowpass_cutoff_hz > 0 && !filter) {
     k.warnings.push_back(fmt::format(
-        "low-pass filter skipped: cut-off {:g} Hz is not below half the frame rate ({:.1f} Hz)",
-        options.lowpass_cutoff_hz, k.sample_rate_hz));
+        "low-pass filter skipped: a {:g} Hz cut-off needs a frame rate above {:.1f} fps (this "
+        "recording has {:.1f})",
+        options.lowpass_cutoff_hz, options.lowpass_cutoff_hz / 0.45, k.sample_rate_hz));
+  }
+  if (filter) k.lowpass_cutoff_hz = options.lowpass_cutoff_hz;
+  if (std::none_of(sequence.detected.begin(), sequence.detected.end(),
+                   [](std::uint8_t d) { return d != 0; })) {
+    k.warnings.emplace_back("no person was detected in any frame: nothing to measure");
   }
 
   for (std::size_t a = 0; a < kAngles.size(); ++a) {
@@ -313,7 +325,7 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
       }
       series.in_view_plane = fit == ViewFit::kInPlane;
     }
-    if (filter && options.lowpass_cutoff_hz < 0.5 * k.sample_rate_hz) {
+    if (filter) {
       // Filter the continuous (unwrapped) angle, then wrap back into the angle's range.
       series.deg =
           lowpass_zero_phase(unwrap_deg(series.deg), k.sample_rate_hz, options.lowpass_cutoff_hz);
@@ -322,6 +334,14 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
     }
     series.velocity_deg_s = derivative(series.deg, sequence.t_s);
     k.angles.push_back(std::move(series));
+  }
+  const bool anything_measured = std::any_of(k.angles.begin(), k.angles.end(), [](const auto& a) {
+    return std::any_of(a.deg.begin(), a.deg.end(), [](double v) { return std::isfinite(v); });
+  });
+  if (!anything_measured && !k.angles.empty()) {
+    k.warnings.emplace_back(
+        "no angle could be measured in any frame: the landmarks are missing, not visible or "
+        "coincide");
   }
   return k;
 }

@@ -44,8 +44,10 @@ enum class AngleId {
 inline constexpr double kMinProjectionFraction = 0.1;
 
 // Hip flexion, shoulder flexion and shoulder abduction are reported in [−120°, 240°), so an
-// arm raised overhead past 180° does not jump to −180°; other angles in [−180°, 180°).
+// arm raised overhead past 180° does not jump to −180°; knee flexion in [−90°, 270°); other
+// angles in [−180°, 180°).
 inline constexpr double kElevationLowerDeg = -120.0;
+inline constexpr double kKneeFlexionLowerDeg = -90.0;
 double range_lower_deg(AngleId id);
 
 enum class AnglePlane { kSagittal, kFrontal, kSegment };  // kSegment: between two segments in 3D
@@ -102,6 +104,7 @@ struct Kinematics {
   CameraView view = CameraView::kUnknown;  // for 2D: the view the angles assume
   bool view_inferred = false;
   double sample_rate_hz = 0;
+  double lowpass_cutoff_hz = 0;     // the cut-off actually applied; 0 = angles not filtered
   std::vector<AngleSeries> angles;  // in all_angles() order, available ones only
   std::vector<UnavailableAngle> unavailable;
   std::vector<Gap> gaps;

@@ -185,13 +185,13 @@ ViewEstimate estimate_view(const LandmarkTracks& t, CameraView from_metadata,
         "camera view could not be inferred (no shoulders or hips); "
         "assuming a front view — pass --view to set it");
   } else {
-    e.inferred = true;
     const double ratio = median_over_frames(ls.size(), [&](std::size_t i) {
       const double width = std::max(norm(ls[i] - rs[i]), norm(lh[i] - rh[i]));
       const double trunk = norm(midpoint(ls[i], rs[i]) - midpoint(lh[i], rh[i]));
       return trunk > 0 ? width / trunk : NAN;
     });
-    if (!std::isfinite(ratio)) {
+    e.inferred = std::isfinite(ratio);
+    if (!e.inferred) {
       e.view = CameraView::kFront;
       e.warnings.emplace_back("camera view could not be inferred; assuming a front view");
     } else if (ratio >= 0.45) {

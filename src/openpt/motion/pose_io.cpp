@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "openpt/core/csv.h"
+#include "openpt/core/file_output.h"
 #include "openpt/motion/format_readers.h"
 
 namespace openpt::motion {
@@ -32,7 +33,7 @@ std::string format_list() {
 
 std::string format_hint() {
   return "supported formats: " + format_list() +
-         "; name one with --format if detection fails (see docs/formats.md)";
+         "; name one with --input-format if detection fails (see docs/formats.md)";
 }
 
 bool is_space(char c) {
@@ -116,36 +117,6 @@ Result<PoseFormat> format_for_extension(const PoseSequence& seq, const fs::path&
                    detail::display_name(path), "use .json, .npy or .csv, or name a format");
 }
 
-Result<void> write_atomically(const fs::path& path, const std::string& content) {
-  const std::string name = detail::display_name(path);
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    return not_found("the output directory does not exist", name, "create it first");
-  }
-  if (fs::is_directory(path, ec)) return bad_input("is a directory, expected a file name", name);
-  static std::atomic<unsigned> counter{0};
-  const fs::path tmp =
-      dir / fmt::format(".{}.tmp-{}-{}", path.filename().string(), ::getpid(), counter++);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return bad_input("cannot create the output file", name, "check permissions");
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      fs::remove(tmp, ec);
-      return bad_input("writing failed (disk full?)", name);
-    }
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    return bad_input("cannot replace the output file: " + ec.message(), name);
-  }
-  return {};
-}
-
 }  // namespace
 
 std::string_view pose_format_name(PoseFormat format) {
@@ -204,6 +175,22 @@ Result<PoseSequence> read_pose_file(const fs::path& path, const PoseReadOptions&
   return read_content(format, detail::SourceText{name, *text}, options);
 }
 
+Result<std::string> encode_pose(const PoseSequence& sequence, PoseFormat format) {
+  if (auto ok = validate(sequence, ""); !ok) return tl::unexpected(ok.error());
+  switch (format) {
+    case PoseFormat::kOpenptJson: return detail::write_openpt_json(sequence);
+    case PoseFormat::kMediapipeJson: return detail::write_mediapipe_json(sequence);
+    case PoseFormat::kMediapipeCsv: return detail::write_mediapipe_csv(sequence);
+    case PoseFormat::kNpy: return detail::write_npy(sequence);
+    case PoseFormat::kWideCsv: return detail::write_wide_csv(sequence);
+    case PoseFormat::kOpenposeDir:
+      return bad_input("the openpose format is read-only", {},
+                       "write openpt-json, mediapipe-json, mediapipe-csv, npy or wide-csv");
+    case PoseFormat::kAuto: break;
+  }
+  return bad_input("name an output format", {}, "use " + format_list());
+}
+
 Result<void> write_pose_file(const PoseSequence& sequence, const fs::path& path,
                              PoseFormat format) {
   const std::string name = detail::display_name(path);
@@ -212,21 +199,9 @@ Result<void> write_pose_file(const PoseSequence& sequence, const fs::path& path,
     if (!chosen) return tl::unexpected(chosen.error());
     format = *chosen;
   }
-  if (auto ok = validate(sequence, name); !ok) return tl::unexpected(ok.error());
-  Result<std::string> content = internal_error("unreachable");
-  switch (format) {
-    case PoseFormat::kOpenptJson: content = detail::write_openpt_json(sequence); break;
-    case PoseFormat::kMediapipeJson: content = detail::write_mediapipe_json(sequence); break;
-    case PoseFormat::kMediapipeCsv: content = detail::write_mediapipe_csv(sequence); break;
-    case PoseFormat::kNpy: content = detail::write_npy(sequence); break;
-    case PoseFormat::kWideCsv: content = detail::write_wide_csv(sequence); break;
-    case PoseFormat::kOpenposeDir:
-      return bad_input("the openpose format is read-only", name,
-                       "write openpt-json, mediapipe-json, mediapipe-csv, npy or wide-csv");
-    case PoseFormat::kAuto: break;
-  }
+  auto content = encode_pose(sequence, format);
   if (!content) return tl::unexpected(content.error().within(name));
-  return write_atomically(path, *content);
+  return write_file_atomically(path, *content);
 }
 
 }  // namespace openpt::motion

@@ -47,9 +47,13 @@ Result<PoseFormat> detect_pose_format(const std::filesystem::path& path);
 Result<PoseSequence> read_pose_file(const std::filesystem::path& path,
                                     const PoseReadOptions& options = {});
 
-// Writes in any format except kAuto; formats that cannot hold some of the data (npy: no
-// timestamps; wide CSV: world or image only) say so in docs/formats.md. Writes to a
-// temporary file and renames, so a failure never leaves a partial file.
+// The recording encoded in `format` (not kAuto), e.g. to write it to standard output.
+Result<std::string> encode_pose(const PoseSequence& sequence, PoseFormat format);
+
+// Writes in any format (kAuto: chosen from the extension: .json, .npy, .csv); formats that cannot
+// hold some of the data (npy: no timestamps; wide CSV: world or image only) say so in
+// docs/formats.md. Writes to a temporary file and renames, so a failure never leaves a partial
+// file.
 Result<void> write_pose_file(const PoseSequence& sequence, const std::filesystem::path& path,
                              PoseFormat format);
 

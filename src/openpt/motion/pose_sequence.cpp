@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace openpt::motion {
 
 std::string_view camera_view_name(CameraView view) {
@@ -84,6 +86,18 @@ Result<void> validate(const PoseSequence& s, const std::string& where) {
         return bad_input(
             fmt::format("frame {}, landmark {}: world coordinate is infinite", f, name), where);
       }
+    }
+  }
+  if (n >= 2) {
+    std::vector<double> intervals(n - 1);
+    for (std::size_t f = 1; f < n; ++f) intervals[f - 1] = s.t_s[f] - s.t_s[f - 1];
+    auto mid = intervals.begin() + static_cast<long>(intervals.size() / 2);
+    std::nth_element(intervals.begin(), mid, intervals.end());
+    if (*mid > kMaxFrameInterval_s || *mid < kMinFrameInterval_s) {
+      return bad_input(fmt::format("the typical time between frames is {:g} s ({:g} fps), "
+                                   "which is not a plausible recording",
+                                   *mid, 1.0 / *mid),
+                       where, "timestamps must be in seconds (not milliseconds or frames)");
     }
   }
   return {};

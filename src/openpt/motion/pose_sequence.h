@@ -98,6 +98,10 @@ struct PoseShape {
 PoseSequence make_pose_sequence(const Skeleton& skeleton, std::size_t frame_count,
                                 PoseShape shape = {});
 
+// Plausible frame intervals: 10 s (0.1 fps) to 0.1 ms (10 kHz).
+inline constexpr double kMaxFrameInterval_s = 10.0;
+inline constexpr double kMinFrameInterval_s = 1e-4;
+
 // A recording may have no frames (a clip in which no pose was extracted): analyses report
 // that instead of failing. Checks sizes, strictly increasing finite timestamps, finite-or-NaN
 // (never infinite) coordinates and visibility in [0,1]. Errors name `where` and the frame.

@@ -41,6 +41,10 @@ struct AnalysisReport {
 };
 
 // `metadata.source` is reduced to the file name as well.
+// `text` with control characters and invalid UTF-8 replaced by '?', safe to print in a
+// terminal or an HTML page (file names can hold anything).
+std::string printable(std::string_view text);
+
 AnalysisReport make_report(const PoseSequence& sequence, Kinematics kinematics,
                            std::string exercise, const KinematicsOptions& options = {});
 
