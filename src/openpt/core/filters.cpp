@@ -95,7 +95,8 @@ std::vector<double> unwrap_deg(std::span<const double> x) {
   double previous = NAN;
   for (double& v : y) {
     if (!std::isfinite(v)) continue;
-    if (std::isfinite(previous)) v -= 360.0 * std::round((v - previous) / 360.0);
+    const double step = v - previous;  // NaN for the first finite sample
+    if (step > 180.0 || step < -180.0) v -= 360.0 * std::round(step / 360.0);
     previous = v;
   }
   return y;

@@ -85,6 +85,7 @@ inline double signed_angle_in_plane_deg(const Vec3& from, const Vec3& to, const 
 
 // `angle_deg` shifted by a multiple of 360° into [lower_deg, lower_deg + 360). NaN stays NaN.
 inline double wrap_deg(double angle_deg, double lower_deg = -180.0) {
+  if (angle_deg >= lower_deg && angle_deg < lower_deg + 360.0) return angle_deg;  // common case
   if (!std::isfinite(angle_deg)) return angle_deg;
   double r = std::fmod(angle_deg - lower_deg, 360.0);
   if (r < 0) r += 360.0;

@@ -189,11 +189,14 @@ namespace {
 // lies within ~6° of the axis (its projection is under 10 % of its length), the angle is
 // dominated by noise. Wrapped into [lower_deg, lower_deg + 360).
 double planar_deg(const Vec3& from, const Vec3& to, const Vec3& axis, double lower_deg = -180) {
-  for (const Vec3& v : {from, to}) {
-    const Vec3 p = project_onto_plane(v, axis);
-    if (dot(p, p) < kMinProjectionFraction * kMinProjectionFraction * dot(v, v)) return NAN;
-  }
-  return wrap_deg(signed_angle_in_plane_deg(from, to, axis), lower_deg);
+  const Vec3 a = project_onto_plane(from, axis);
+  const Vec3 b = project_onto_plane(to, axis);
+  constexpr double kMin2 = kMinProjectionFraction * kMinProjectionFraction;
+  if (!(dot(a, a) >= kMin2 * dot(from, from)) || !(dot(b, b) >= kMin2 * dot(to, to))) return NAN;
+  const double s = dot(cross(a, b), axis);
+  const double c = dot(a, b);
+  if (s == 0 && c == 0) return NAN;
+  return wrap_deg(std::atan2(s, c) * kRadToDeg, lower_deg);
 }
 
 }  // namespace
