@@ -62,7 +62,9 @@ TEST(Butterworth, NaNsSplitSegmentsAndStayNaN) {
   EXPECT_TRUE(std::isnan(y[1]));
   EXPECT_DOUBLE_EQ(y[0], 10.0);
   for (std::size_t i = 2; i < 40; ++i) {
-    if (i != 20) EXPECT_NEAR(y[i], 10.0, 1e-9);
+    if (i != 20) {
+      EXPECT_NEAR(y[i], 10.0, 1e-9);
+    }
   }
 }
 
