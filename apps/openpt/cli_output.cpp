@@ -1,8 +1,5 @@
 #include "cli_output.h"
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 
 #include "openpt/core/file_output.h"

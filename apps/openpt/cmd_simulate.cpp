@@ -5,13 +5,8 @@
 //   openpt simulate shoulder_abduction --view front --noise-px 2 --seed 7 > abd.json
 //   openpt simulate sit_to_stand -o sts.json --truth sts_truth.csv
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include <atomic>
-#include <chrono>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -27,7 +22,6 @@ namespace openpt::cli {
 namespace {
 
 using namespace openpt::motion;
-namespace fs = std::filesystem;
 
 struct SimulateArgs {
   std::string exercise;

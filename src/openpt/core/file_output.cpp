@@ -7,18 +7,13 @@
 #include <fstream>
 #include <random>
 
+#include "openpt/core/file_name.h"
+
 namespace openpt {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string display_name(const fs::path& path) {
-  fs::path p = path;
-  while (!p.empty() && p.filename().empty()) p = p.parent_path();
-  const std::string name = p.filename().string();
-  return name.empty() ? path.string() : name;
-}
 
 Result<void> write_stream(const fs::path& path, std::string_view content, const std::string& name,
                           std::ios::openmode mode) {
@@ -33,7 +28,7 @@ Result<void> write_stream(const fs::path& path, std::string_view content, const 
 }  // namespace
 
 Result<void> write_file_atomically(const fs::path& path, std::string_view content) {
-  const std::string name = display_name(path);
+  const std::string name = file_name_only(path);
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (fs::is_directory(status)) {

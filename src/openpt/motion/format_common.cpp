@@ -7,33 +7,13 @@
 #include <limits>
 #include <vector>
 
+#include "openpt/core/time_series.h"
 #include "openpt/motion/format_readers.h"
 
 namespace openpt::motion::detail {
 
-std::string display_name(const std::filesystem::path& path) {
-  std::filesystem::path p = path;
-  while (!p.empty() && p.filename().empty()) p = p.parent_path();  // "dir/" → "dir"
-  std::string name = p.filename().string();
-  return name.empty() ? path.string() : name;
-}
-
 double fps_or_default(const PoseReadOptions& options) {
   return options.fps > 0 ? options.fps : kDefaultFps;
-}
-
-double median_fps(std::span<const double> t_s) {
-  if (t_s.size() < 2) return 0;
-  std::vector<double> dt;
-  dt.reserve(t_s.size() - 1);
-  for (std::size_t i = 1; i < t_s.size(); ++i) dt.push_back(t_s[i] - t_s[i - 1]);
-  const auto mid = dt.begin() + static_cast<std::ptrdiff_t>(dt.size() / 2);
-  std::nth_element(dt.begin(), mid, dt.end());
-  double median = *mid;
-  if (dt.size() % 2 == 0) {
-    median = (median + *std::max_element(dt.begin(), mid)) / 2;
-  }
-  return median > 0 ? 1.0 / median : 0;
 }
 
 Result<void> check_time(double t_s, std::size_t frame, double previous_t_s,
@@ -53,7 +33,10 @@ Result<PoseSequence> finish_read(PoseSequence seq, const std::string& name, Pose
                                  const PoseReadOptions& options) {
   seq.metadata.source = name;
   seq.metadata.format = std::string(pose_format_name(format));
-  if (!(seq.metadata.fps > 0)) seq.metadata.fps = median_fps(seq.t_s);
+  if (!(seq.metadata.fps > 0)) {
+    const double interval_s = median_frame_interval_s(seq.t_s);
+    seq.metadata.fps = interval_s > 0 ? 1.0 / interval_s : 0;
+  }
   if (options.view) seq.metadata.view = *options.view;
   if (auto ok = validate(seq, name); !ok) return tl::unexpected(ok.error());
   return seq;

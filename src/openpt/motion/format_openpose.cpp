@@ -113,7 +113,7 @@ Result<void> read_frame(std::string_view text, const std::string& where, std::si
 }  // namespace
 
 Result<PoseSequence> read_openpose(const fs::path& path, const PoseReadOptions& options) {
-  const std::string name = display_name(path);
+  const std::string name = file_name_only(path);
   std::error_code ec;
   std::vector<FrameFile> files;
   const bool is_dir = fs::is_directory(path, ec);

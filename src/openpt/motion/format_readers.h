@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "openpt/core/error.h"
+#include "openpt/core/file_name.h"
 #include "openpt/motion/pose_io.h"
 #include "openpt/motion/pose_sequence.h"
 
@@ -51,14 +52,8 @@ Result<std::string> write_wide_csv(const PoseSequence& seq);
 // ---- shared helpers (format_common.cpp) ---------------------------------------------------
 inline constexpr double kDefaultFps = 30;
 
-// The file (or directory) name without its parent directories.
-std::string display_name(const std::filesystem::path& path);
-
 // options.fps when given, else 30: the frame rate for formats without timestamps.
 double fps_or_default(const PoseReadOptions& options);
-
-// 1 / median frame interval; 0 with fewer than two frames.
-double median_fps(std::span<const double> t_s);
 
 // Error unless `t_s` is finite and after `previous_t_s` (ignored for the first frame).
 // `where` locates it ("a.csv:12", "a.json: frames[3].t_s").

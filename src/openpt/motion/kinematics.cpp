@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "openpt/core/filters.h"
+#include "openpt/core/time_series.h"
 #include "openpt/motion/body_frame.h"
 #include "openpt/motion/landmark_tracks.h"
 

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "openpt/core/time_series.h"
+
 namespace openpt::motion {
 
 namespace {
@@ -23,22 +25,7 @@ bool analysed_joint(Joint j) {
   }
 }
 
-double median(std::vector<double> v) {
-  if (v.empty()) return NAN;
-  auto mid = v.begin() + static_cast<long>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
-}
-
 }  // namespace
-
-double median_frame_interval_s(const std::vector<double>& t) {
-  std::vector<double> dt;
-  dt.reserve(t.size());
-  for (std::size_t i = 1; i < t.size(); ++i) dt.push_back(t[i] - t[i - 1]);
-  const double m = median(std::move(dt));
-  return std::isfinite(m) ? m : 0.0;
-}
 
 void fill_gaps(std::vector<Vec3>& track, const std::vector<double>& t, double interval,
                double max_gap_s, Joint joint, std::vector<Gap>& gaps) {

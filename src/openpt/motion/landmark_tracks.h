@@ -40,9 +40,6 @@ LandmarkTracks build_tracks(const PoseSequence& sequence, bool use_world,
 void fill_gaps(std::vector<Vec3>& track, const std::vector<double>& t_s, double frame_interval_s,
                double max_gap_s, Joint joint, std::vector<Gap>& gaps);
 
-// Median interval between consecutive timestamps; 0 for fewer than two frames.
-double median_frame_interval_s(const std::vector<double>& t_s);
-
 struct ViewEstimate {
   CameraView view = CameraView::kFront;
   bool inferred = false;

@@ -1,14 +1,11 @@
-// Format names, detection from content, dispatch to the per-format readers and writers, and
-// atomic writing (temporary file in the same directory, then rename).
+// Format names, detection from content, and dispatch to the per-format readers and writers
+// (files are written through core's write_file_atomically).
 #include "openpt/motion/pose_io.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <fstream>
 
 #include "openpt/core/csv.h"
 #include "openpt/core/file_output.h"
@@ -113,8 +110,8 @@ Result<PoseFormat> format_for_extension(const PoseSequence& seq, const fs::path&
   if (ext == ".json") return PoseFormat::kOpenptJson;
   if (ext == ".npy") return PoseFormat::kNpy;
   if (ext == ".csv") return seq.has_image ? PoseFormat::kMediapipeCsv : PoseFormat::kWideCsv;
-  return bad_input("cannot choose an output format from the file extension",
-                   detail::display_name(path), "use .json, .npy or .csv, or name a format");
+  return bad_input("cannot choose an output format from the file extension", file_name_only(path),
+                   "use .json, .npy or .csv, or name a format");
 }
 
 }  // namespace
@@ -141,7 +138,7 @@ Result<PoseFormat> parse_pose_format(std::string_view name) {
 }
 
 Result<PoseFormat> detect_pose_format(const fs::path& path) {
-  const std::string name = detail::display_name(path);
+  const std::string name = file_name_only(path);
   std::error_code ec;
   if (fs::is_directory(path, ec)) return PoseFormat::kOpenposeDir;
   auto text = read_text_file(path, name);
@@ -150,7 +147,7 @@ Result<PoseFormat> detect_pose_format(const fs::path& path) {
 }
 
 Result<PoseSequence> read_pose_file(const fs::path& path, const PoseReadOptions& options) {
-  const std::string name = detail::display_name(path);
+  const std::string name = file_name_only(path);
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     if (options.format != PoseFormat::kAuto && options.format != PoseFormat::kOpenposeDir) {
@@ -193,7 +190,7 @@ Result<std::string> encode_pose(const PoseSequence& sequence, PoseFormat format)
 
 Result<void> write_pose_file(const PoseSequence& sequence, const fs::path& path,
                              PoseFormat format) {
-  const std::string name = detail::display_name(path);
+  const std::string name = file_name_only(path);
   if (format == PoseFormat::kAuto) {
     auto chosen = format_for_extension(sequence, path);
     if (!chosen) return tl::unexpected(chosen.error());

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
+#include "openpt/core/time_series.h"
 
 namespace openpt::motion {
 
@@ -89,14 +89,11 @@ Result<void> validate(const PoseSequence& s, const std::string& where) {
     }
   }
   if (n >= 2) {
-    std::vector<double> intervals(n - 1);
-    for (std::size_t f = 1; f < n; ++f) intervals[f - 1] = s.t_s[f] - s.t_s[f - 1];
-    auto mid = intervals.begin() + static_cast<long>(intervals.size() / 2);
-    std::nth_element(intervals.begin(), mid, intervals.end());
-    if (*mid > kMaxFrameInterval_s || *mid < kMinFrameInterval_s) {
+    const double interval_s = median_frame_interval_s(s.t_s);
+    if (interval_s > kMaxFrameInterval_s || interval_s < kMinFrameInterval_s) {
       return bad_input(fmt::format("the typical time between frames is {:g} s ({:g} fps), "
                                    "which is not a plausible recording",
-                                   *mid, 1.0 / *mid),
+                                   interval_s, 1.0 / interval_s),
                        where, "timestamps must be in seconds (not milliseconds or frames)");
     }
   }

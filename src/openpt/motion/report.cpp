@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "openpt/core/file_name.h"
 #include "openpt/motion/report_detail.h"
 
 namespace openpt::motion {
@@ -15,12 +16,6 @@ namespace openpt::motion {
 namespace {
 
 // The last component of a path ("dir/" gives "dir"): never the directories above it.
-std::string file_name_only(const std::string& source) {
-  std::filesystem::path p(source);
-  if (p.filename().empty()) p = p.parent_path();
-  return p.filename().string();
-}
-
 }  // namespace
 
 namespace {
