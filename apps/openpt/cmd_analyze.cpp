@@ -1,7 +1,8 @@
-// openpt analyze: reads one pose recording, measures the joint angles (kinematics.h) and
-// writes a movement report (report.h) as text, JSON or self-contained HTML.
+// openpt analyze: reads one pose recording, measures the joint angles (kinematics.h),
+// counts and assesses the repetitions of the exercise (assessment.h) and writes a movement
+// report (report.h) as text, JSON or self-contained HTML.
 //
-//   openpt analyze squat.json
+//   openpt analyze squat.json --exercise deep_squat
 //   openpt analyze squat.npy --fps 30 --view side -o squat.html
 #include <fmt/format.h>
 
@@ -14,6 +15,7 @@
 
 #include "cli_output.h"
 #include "commands.h"
+#include "exercise_choice.h"
 #include "openpt/core/file_output.h"
 #include "openpt/core/progress.h"
 #include "openpt/motion/kinematics.h"
@@ -29,7 +31,8 @@ using namespace openpt::motion;
 // The flags as typed; checked and turned into options by make_plan().
 struct AnalyzeArgs {
   std::string file;
-  std::string exercise;
+  std::string exercise = "auto";
+  std::string exercise_dir;
   double fps = 0;
   std::string format;  // empty: from the -o extension, else text
   std::string output;
@@ -45,6 +48,7 @@ struct AnalyzePlan {
   PoseReadOptions read;
   KinematicsOptions kinematics;
   ReportFormat format = ReportFormat::kText;
+  ExerciseChoice exercise;
 };
 
 Result<ReportFormat> parse_report_format(const std::string& name, const std::string& output) {
@@ -62,13 +66,7 @@ Result<ReportFormat> parse_report_format(const std::string& name, const std::str
   return ReportFormat::kText;
 }
 
-bool valid_exercise_name(const std::string& name) {
-  return !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
-
-Result<AnalyzePlan> make_plan(const AnalyzeArgs& a, bool fps_given, bool exercise_given) {
+Result<AnalyzePlan> make_plan(const AnalyzeArgs& a, bool fps_given) {
   AnalyzePlan plan;
   if (fps_given) {
     if (!(a.fps > 0 && a.fps <= 1000)) {
@@ -87,10 +85,10 @@ Result<AnalyzePlan> make_plan(const AnalyzeArgs& a, bool fps_given, bool exercis
     return bad_input(fmt::format("low-pass cutoff must be 0 or more, got {}", a.cutoff_hz),
                      "--cutoff-hz", "0 disables filtering; the default is 6 Hz");
   }
-  if (exercise_given && !valid_exercise_name(a.exercise)) {
-    return bad_input("exercise name '" + a.exercise + "' is not valid", "--exercise",
-                     "use lower-case letters, digits and '_', e.g. squat or sit_to_stand");
-  }
+  auto exercise = resolve_exercise(a.exercise, a.exercise_dir);
+  if (!exercise) return tl::unexpected(exercise.error());
+  plan.exercise = std::move(*exercise);
+  plan.kinematics.keep_tracks = true;
   auto input_format = parse_pose_format(a.input_format);
   if (!input_format) return tl::unexpected(input_format.error().within("--input-format"));
   plan.read.format = *input_format;
@@ -127,8 +125,23 @@ int interrupted() {
   return report_error(cancelled("interrupted; no report written").value());
 }
 
-int run_analyze(const AnalyzeArgs& args, bool fps_given, bool exercise_given) {
-  auto plan = make_plan(args, fps_given, exercise_given);
+// A named exercise whose movement cannot be measured is an error (exit 2); a failed
+// automatic detection is only noted in the report.
+Result<void> add_assessment(AnalysisReport& report, const ExerciseChoice& choice) {
+  auto assessment = choice.automatic ? assess_auto(report.kinematics)
+                                     : assess(report.kinematics, *choice.definition);
+  if (assessment) {
+    report.assessment = std::move(*assessment);
+  } else if (choice.automatic) {
+    report.assessment_error = assessment.error().message;
+  } else {
+    return tl::unexpected(assessment.error().within("--exercise " + choice.definition->id));
+  }
+  return {};
+}
+
+int run_analyze(const AnalyzeArgs& args, bool fps_given) {
+  auto plan = make_plan(args, fps_given);
   if (!plan) return report_error(plan.error());
   if (args.output != "-" && same_file(args.file, args.output)) {
     return report_error(bad_input("-o names the input recording; writing the report would "
@@ -142,8 +155,10 @@ int run_analyze(const AnalyzeArgs& args, bool fps_given, bool exercise_given) {
   auto kinematics = compute_kinematics(*sequence, plan->kinematics);
   if (!kinematics) return report_error(kinematics.error().within(args.file));
   if (cancel_requested()) return interrupted();
-  const AnalysisReport report =
-      make_report(*sequence, std::move(*kinematics), args.exercise, plan->kinematics);
+  AnalysisReport report = make_report(
+      *sequence, std::move(*kinematics),
+      plan->exercise.automatic ? "auto" : plan->exercise.definition->id, plan->kinematics);
+  if (auto ok = add_assessment(report, plan->exercise); !ok) return report_error(ok.error());
   const std::string content = render(report, plan->format);
   if (cancel_requested()) return interrupted();
   if (auto written = write_output(args.output, content); !written) {
@@ -171,6 +186,10 @@ Output (--format; when not given: from the -o extension, else text):
         attaching to a record; it loads nothing from the network
   Only the file name of FILE appears in the report, never its directories.
 
+Repetitions are counted on the exercise's driving signal and each is checked against the
+exercise's form rules (docs/exercises.md, docs/assessment.md); the report leads with the
+findings, the score and the cues.
+
 Angles are defined in docs/kinematics.md. With world coordinates they are 3D; otherwise
 they are measured in the image and the camera view decides which ones can be.
 
@@ -179,7 +198,8 @@ Exit status: 0 success, 2 bad input or flags, 1 internal error, 130 interrupted.
 Examples:
   openpt analyze squat.json
   openpt analyze squat.npy --fps 30 --view side -o squat.html
-  openpt analyze session.csv --exercise squat --format json -o squat.json)";
+  openpt analyze session.csv --exercise squat --format json -o squat.json
+  openpt analyze clip.npy --fps 30 --exercise auto)";
 
 }  // namespace
 
@@ -191,8 +211,14 @@ void register_analyze(CLI::App& app, CommandContext& context) {
       ->type_name("")
       ->required();
   cmd->add_option("--exercise", args->exercise,
-                  "the exercise performed (lower-case name, e.g. squat); recorded in the report")
-      ->type_name("NAME");
+                  "the exercise performed: a name from the library (openpt exercises), a "
+                  ".toml file, or auto to detect the repeated movement (no form rules)")
+      ->type_name("NAME")
+      ->capture_default_str();
+  cmd->add_option("--exercise-dir", args->exercise_dir,
+                  "exercise library folder (default: OPENPT_EXERCISE_DIR, else the installed "
+                  "or source data/exercises)")
+      ->type_name("DIR");
   cmd->add_option("--fps", args->fps,
                   "frame rate for files without timestamps (npy, OpenPose); 0 < N <= 1000")
       ->type_name("N");
@@ -222,10 +248,7 @@ void register_analyze(CLI::App& app, CommandContext& context) {
   cmd->footer(kFooter);
   cmd->callback([args, cmd, &context] {
     const bool fps_given = cmd->count("--fps") > 0;
-    const bool exercise_given = cmd->count("--exercise") > 0;
-    context.run = [args, fps_given, exercise_given] {
-      return run_analyze(*args, fps_given, exercise_given);
-    };
+    context.run = [args, fps_given] { return run_analyze(*args, fps_given); };
   });
 }
 

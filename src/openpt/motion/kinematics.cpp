@@ -347,6 +347,10 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
         "no angle could be measured in any frame: the landmarks are missing, not visible or "
         "coincide");
   }
+  if (options.keep_tracks) {
+    tracks.mediolateral_override = mediolateral_override;
+    k.tracks = std::make_shared<const LandmarkTracks>(std::move(tracks));
+  }
   return k;
 }
 

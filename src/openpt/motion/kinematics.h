@@ -16,6 +16,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,6 +26,8 @@
 #include "openpt/motion/pose_sequence.h"
 
 namespace openpt::motion {
+
+struct LandmarkTracks;  // landmark_tracks.h
 
 enum class AngleId {
   kKneeFlexion,
@@ -77,6 +80,7 @@ struct KinematicsOptions {
   double lowpass_cutoff_hz = 6.0;          // zero-phase low-pass on angles; 0 disables
   CameraView view = CameraView::kUnknown;  // overrides metadata; kUnknown = metadata/infer
   bool use_world = true;                   // use world coordinates when the sequence has them
+  bool keep_tracks = false;  // keep the cleaned landmark tracks (for measures.h)
 };
 
 struct AngleSeries {
@@ -109,6 +113,8 @@ struct Kinematics {
   std::vector<UnavailableAngle> unavailable;
   std::vector<Gap> gaps;
   std::vector<std::string> warnings;  // e.g. distorted per-frame normalisation
+  // The cleaned landmarks the angles were measured from (options.keep_tracks), unfiltered.
+  std::shared_ptr<const LandmarkTracks> tracks;
 
   [[nodiscard]] const AngleSeries* find(AngleKey key) const;
   // The series, or an error saying why it is unavailable (missing joint, view, ...).

@@ -29,6 +29,9 @@ struct LandmarkTracks {
   std::array<std::vector<Vec3>, kJointCount> points;  // per joint, per frame; empty if absent
   Vec3 up{0, 1, 0};
   std::vector<Gap> gaps;  // for the joints the angles use
+  // For 2D side views: the mediolateral axis (perpendicular to the image), set by
+  // compute_kinematics from the view estimate; NaN = from the hip line.
+  Vec3 mediolateral_override{NAN, NAN, NAN};
 };
 
 LandmarkTracks build_tracks(const PoseSequence& sequence, bool use_world,

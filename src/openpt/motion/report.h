@@ -17,7 +17,9 @@
 #include <string>
 #include <string_view>
 
+#include "openpt/core/printable.h"
 #include "openpt/core/version.h"
+#include "openpt/motion/assessment.h"
 #include "openpt/motion/kinematics.h"
 #include "openpt/motion/pose_sequence.h"
 
@@ -38,12 +40,12 @@ struct AnalysisReport {
   double lowpass_cutoff_hz = 0;  // 0: angles were not low-pass filtered
   double min_visibility = 0;
   double max_gap_fill_s = 0;
+  // Repetitions, findings and score (assessment.h); none when not assessed.
+  std::optional<Assessment> assessment;
+  std::string assessment_error;  // why there is no assessment, when one was asked for
 };
 
 // `metadata.source` is reduced to the file name as well.
-// `text` with control characters and invalid UTF-8 replaced by '?', safe to print in a
-// terminal or an HTML page (file names can hold anything).
-std::string printable(std::string_view text);
 
 AnalysisReport make_report(const PoseSequence& sequence, Kinematics kinematics,
                            std::string exercise, const KinematicsOptions& options = {});

@@ -108,17 +108,101 @@ json series(const Kinematics& k) {
   return out;
 }
 
+json side_json(Side side) {
+  return side == Side::kNone ? json(nullptr) : json(side_name(side));
+}
+
+json finding_json(const Finding& f) {
+  return {{"code", f.code},         {"title", f.title},
+          {"severity", severity_name(f.severity)},
+          {"side", side_json(f.side)}, {"value", rounded(f.value, 100)},
+          {"threshold", rounded(f.threshold, 100)},
+          {"unit", f.unit},         {"reps", f.reps},
+          {"text", f.text},         {"cue", f.cue.empty() ? json(nullptr) : json(f.cue)}};
+}
+
+json rep_json(const RepResult& r) {
+  json findings = json::array();
+  for (const RepFinding& f : r.findings) {
+    findings.push_back({{"code", f.code},
+                        {"side", side_json(f.side)},
+                        {"severity", severity_name(f.severity)},
+                        {"value", rounded(f.value, 100)}});
+  }
+  const Repetition& t = r.timing;
+  return {{"number", r.number > 0 ? json(r.number) : json(nullptr)},
+          {"complete", t.complete},
+          {"partial_reason", t.complete ? json(nullptr) : json(t.partial_reason)},
+          {"start_s", seconds(t.start_s)},
+          {"turn_s", seconds(t.turn_s)},
+          {"end_s", seconds(t.end_s)},
+          {"rom_deg", deg(r.rom_deg)},
+          {"outward_s", seconds(r.outward_s)},
+          {"return_s", seconds(r.return_s)},
+          {"eccentric_s", seconds(r.eccentric_s)},
+          {"concentric_s", seconds(r.concentric_s)},
+          {"peak_velocity_deg_s", deg(r.peak_velocity_deg_s)},
+          {"classification", r.number == 0 ? json("partial")
+                             : r.classification == Severity::kOk
+                                 ? json("correct")
+                                 : json(std::string(severity_name(r.classification)) +
+                                        "_compensation")},
+          {"score", r.number > 0 ? rounded(r.score, 10) : json(nullptr)},
+          {"findings", findings}};
+}
+
+// The assessment's keys, merged into the top level of the report.
+json assessment_json(const AnalysisReport& report) {
+  json out;
+  if (!report.assessment) {
+    out["rep_count"] = nullptr;
+    out["score"] = nullptr;
+    out["assessment_error"] =
+        report.assessment_error.empty() ? json(nullptr) : json(report.assessment_error);
+    return out;
+  }
+  const Assessment& a = *report.assessment;
+  json reps = json::array(), findings = json::array(), reasons = json::array(),
+       skipped = json::array();
+  for (const RepResult& r : a.reps) reps.push_back(rep_json(r));
+  for (const Finding& f : a.findings) findings.push_back(finding_json(f));
+  for (const ScoreReason& s : a.score_reasons) {
+    reasons.push_back({{"code", s.code},
+                       {"side", side_json(s.side)},
+                       {"points", rounded(s.points, 10)},
+                       {"text", s.text}});
+  }
+  for (const SkippedRule& s : a.skipped) {
+    skipped.push_back({{"code", s.code}, {"reason", s.reason}});
+  }
+  out["exercise_name"] = a.exercise_name;
+  out["rep_count"] = a.rep_count;
+  out["score"] = a.score ? rounded(*a.score, 10) : json(nullptr);
+  out["score_reasons"] = reasons;
+  out["findings"] = findings;
+  out["reps"] = reps;
+  out["movement"] = {{"signal", a.signal},
+                     {"unit", a.signal_unit},
+                     {"automatic", a.automatic},
+                     {"typical_rom", rounded(a.typical_rom, 100)},
+                     {"partial_reps", a.reps.size() - static_cast<std::size_t>(a.rep_count)},
+                     {"skipped_rules", skipped},
+                     {"notes", a.notes}};
+  return out;
+}
+
 }  // namespace
 
 json to_json(const AnalysisReport& report) {
   json j = {{"schema", kAssessmentSchema},
             {"generator", kGenerator},
             {"source", report.source},
-            {"exercise", report.exercise.empty() ? json(nullptr) : json(report.exercise)},
-            {"recording", recording(report)},
+            {"exercise", report.exercise.empty() ? json(nullptr) : json(report.exercise)}};
+  j.update(assessment_json(report));
+  j.update(json{{"recording", recording(report)},
             {"analysis", analysis(report)},
             {"angles", angles(report)},
-            {"asymmetry", asymmetry(report)}};
+            {"asymmetry", asymmetry(report)}});
   j.update(notes(report.kinematics));
   j["series"] = series(report.kinematics);
   return j;

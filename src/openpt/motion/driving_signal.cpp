@@ -1,0 +1,193 @@
+#include "openpt/motion/driving_signal.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "openpt/motion/reps.h"
+
+namespace openpt::motion {
+
+namespace {
+
+std::vector<double> combine(const std::vector<double>& l, const std::vector<double>& r,
+                            bool use_max) {
+  std::vector<double> out(l.size(), NAN);
+  for (std::size_t i = 0; i < l.size(); ++i) {
+    const bool a = std::isfinite(l[i]), b = std::isfinite(r[i]);
+    if (a && b) {
+      out[i] = use_max ? std::max(l[i], r[i]) : 0.5 * (l[i] + r[i]);
+    } else if (a) {
+      out[i] = l[i];
+    } else if (b) {
+      out[i] = r[i];
+    }
+  }
+  return out;
+}
+
+// Combines the sides; kMax takes the larger *oriented* value (the side further out).
+Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure,
+                            SideCombination sides, bool increases) {
+  DrivingSignal s;
+  s.measure = measure;
+  s.sides = sides;
+  s.increases = increases;
+  if (sides == SideCombination::kNone) {
+    auto v = measures.series(measure, Side::kNone);
+    if (!v) return tl::unexpected(v.error());
+    s.values = **v;
+    return s;
+  }
+  auto left = measures.series(measure, Side::kLeft);
+  auto right = measures.series(measure, Side::kRight);
+  if (left) s.left = **left;
+  if (right) s.right = **right;
+  const auto one_side = [&](Side side) -> Result<DrivingSignal> {
+    const auto& chosen = side == Side::kLeft ? left : right;
+    if (!chosen) return tl::unexpected(chosen.error());
+    s.values = **chosen;
+    s.chosen_side = side;
+    return s;
+  };
+  switch (sides) {
+    case SideCombination::kLeft: return one_side(Side::kLeft);
+    case SideCombination::kRight: return one_side(Side::kRight);
+    case SideCombination::kEither: {
+      if (!left || !right) return one_side(left ? Side::kLeft : Side::kRight);
+      return one_side(typical_swing(s.left) >= typical_swing(s.right) ? Side::kLeft
+                                                                       : Side::kRight);
+    }
+    case SideCombination::kMean:
+    case SideCombination::kMax: {
+      if (!left && !right) return tl::unexpected(left.error());
+      if (!left || !right) {
+        s.notes.push_back(fmt::format("only the {} side is measurable ({})",
+                                      left ? "left" : "right",
+                                      (left ? right : left).error().message));
+        return one_side(left ? Side::kLeft : Side::kRight);
+      }
+      if (sides == SideCombination::kMax && !increases) {
+        std::vector<double> nl = s.left, nr = s.right;
+        for (double& x : nl) x = -x;
+        for (double& x : nr) x = -x;
+        s.values = combine(nl, nr, true);
+        for (double& x : s.values) x = -x;
+      } else {
+        s.values = combine(s.left, s.right, sides == SideCombination::kMax);
+      }
+      return s;
+    }
+    case SideCombination::kNone: break;
+  }
+  return s;
+}
+
+// Whether the subject starts (and rests) at the low end of the signal.
+bool rests_low(const std::vector<double>& x) {
+  std::vector<double> v;
+  for (double a : x) {
+    if (std::isfinite(a)) v.push_back(a);
+  }
+  if (v.size() < 3) return true;
+  std::vector<double> sorted = v;
+  std::sort(sorted.begin(), sorted.end());
+  const double lo = sorted[sorted.size() / 20], hi = sorted[sorted.size() - 1 - sorted.size() / 20];
+  const double range = hi - lo;
+  if (!(range > 0)) return true;
+  // The first second or so of valid samples.
+  const std::size_t head = std::min<std::size_t>(v.size(), std::max<std::size_t>(5, v.size() / 20));
+  std::vector<double> start(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(head));
+  std::sort(start.begin(), start.end());
+  const double first = start[start.size() / 2];
+  if (first <= lo + 0.3 * range) return true;
+  if (first >= hi - 0.3 * range) return false;
+  // Else: the subject dwells longer near the rest position.
+  const double mid = lo + 0.5 * range;
+  const auto below = std::count_if(v.begin(), v.end(), [&](double a) { return a < mid; });
+  return 2 * below >= static_cast<std::ptrdiff_t>(v.size());
+}
+
+}  // namespace
+
+std::string DrivingSignal::description() const {
+  switch (sides) {
+    case SideCombination::kMean:
+      return chosen_side == Side::kNone ? measure + " (mean of both sides)"
+                                        : fmt::format("{} {}", side_name(chosen_side), measure);
+    case SideCombination::kMax:
+      return chosen_side == Side::kNone ? measure + " (whichever side is further out)"
+                                        : fmt::format("{} {}", side_name(chosen_side), measure);
+    case SideCombination::kNone: return measure;
+    default: return fmt::format("{} {}", side_name(chosen_side), measure);
+  }
+}
+
+Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinition& movement) {
+  std::vector<std::string> reasons;
+  for (const auto& name : movement.signals) {
+    auto s = build(measures, name, movement.sides, movement.increases);
+    if (s) {
+      if (!reasons.empty()) {
+        s->notes.insert(s->notes.begin(), fmt::format("{}; using {}", fmt::join(reasons, "; "),
+                                                      name));
+      }
+      return s;
+    }
+    reasons.push_back(s.error().message);
+  }
+  return bad_input(fmt::format("none of the exercise's movement signals is measurable: {}",
+                               fmt::join(reasons, "; ")),
+                   {}, "a recording from another camera view, or with world coordinates, may help");
+}
+
+Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
+  struct Candidate {
+    DrivingSignal signal;
+    Periodicity periodicity;
+    double swing = 0;
+  };
+  std::vector<Candidate> candidates;
+  const Kinematics& k = measures.kinematics();
+  for (const AngleInfo& info : all_angles()) {
+    const AngleSeries* series = k.find(info.key);
+    if (series == nullptr || !series->in_view_plane) continue;
+    std::string name(info.name);
+    if (info.key.side != Side::kNone) name = name.substr(name.find('_') + 1);
+    if (info.key.side == Side::kRight) continue;  // handled with the left: sides and mean
+    const bool bilateral = info.key.side != Side::kNone;
+    for (SideCombination c : bilateral ? std::vector{SideCombination::kLeft,
+                                                     SideCombination::kRight,
+                                                     SideCombination::kMean}
+                                       : std::vector{SideCombination::kNone}) {
+      auto s = build(measures, name, c, true);
+      if (!s || (c == SideCombination::kMean && s->chosen_side != Side::kNone)) continue;
+      Candidate cand{std::move(*s), {}, 0};
+      cand.swing = typical_swing(cand.signal.values);
+      if (cand.swing < 10) continue;  // degrees: jitter, not movement
+      cand.periodicity = periodicity(cand.signal.values, k.t_s);
+      candidates.push_back(std::move(cand));
+    }
+  }
+  if (candidates.empty()) {
+    return bad_input("no joint angle moves by 10° or more: there is no repeated movement to "
+                     "count");
+  }
+  double best = 0;
+  for (const auto& c : candidates) best = std::max(best, c.periodicity.strength);
+  const Candidate* chosen = nullptr;
+  for (const auto& c : candidates) {
+    if (c.periodicity.strength >= 0.8 * best && (chosen == nullptr || c.swing > chosen->swing)) {
+      chosen = &c;
+    }
+  }
+  DrivingSignal s = chosen->signal;
+  s.increases = rests_low(s.values);
+  s.notes.push_back(fmt::format(
+      "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation {:.2f})",
+      s.description(), chosen->periodicity.period_s, chosen->periodicity.strength));
+  return s;
+}
+
+}  // namespace openpt::motion

@@ -1,0 +1,46 @@
+// Driving signal: the one per-frame signal whose repetitions are counted.
+//
+// For a named exercise it is the definition's movement signal (or the first measurable
+// alternative), with the two sides combined as the definition says (mean, max, either,
+// left, right). For `--exercise auto` every joint angle is a candidate (each side and the
+// mean of both); the most strongly periodic ones (autocorrelation, reps.h) are kept and of
+// those the one with the largest typical swing carries the movement. Its direction (which
+// extreme is the start position) is where the recording begins, else where the subject
+// dwells longer.
+//
+//   MeasureSet measures(kinematics);
+//   auto s = driving_signal(measures, exercise.movement);
+//   auto a = auto_driving_signal(measures);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "openpt/core/error.h"
+#include "openpt/motion/exercise.h"
+#include "openpt/motion/measures.h"
+
+namespace openpt::motion {
+
+struct DrivingSignal {
+  std::string measure;  // "knee_flexion"
+  SideCombination sides = SideCombination::kNone;
+  Side chosen_side = Side::kNone;  // for kEither: the side that moved more
+  std::vector<double> values;      // combined, per frame
+  // The measure's left and right series (empty when side-less or not measurable), for
+  // per-side range and timing.
+  std::vector<double> left, right;
+  bool increases = true;
+  std::vector<std::string> notes;  // e.g. "knee_flexion not measurable (...); using hip_flexion"
+
+  // "knee_flexion (mean of both sides)", "left hip_abduction".
+  [[nodiscard]] std::string description() const;
+};
+
+// Errors (kBadInput) when none of the movement's signals is measurable, listing why.
+Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinition& movement);
+
+// Errors (kBadInput) when no joint angle moves or repeats.
+Result<DrivingSignal> auto_driving_signal(MeasureSet& measures);
+
+}  // namespace openpt::motion

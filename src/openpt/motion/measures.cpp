@@ -1,0 +1,333 @@
+#include "openpt/motion/measures.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "openpt/core/filters.h"
+#include "openpt/core/time_series.h"
+#include "openpt/motion/body_frame.h"
+#include "openpt/motion/landmark_tracks.h"
+
+namespace openpt::motion {
+
+namespace {
+
+constexpr std::array<MeasureInfo, 19> kFrameMeasures = {{
+    {"knee_flexion", "°", true, "knee flexion, 0 = straight"},
+    {"hip_flexion", "°", true, "hip flexion from the trunk line"},
+    {"ankle_dorsiflexion", "°", true, "ankle dorsiflexion, − plantarflexion"},
+    {"elbow_flexion", "°", true, "elbow flexion, 0 = straight"},
+    {"shoulder_flexion", "°", true, "arm elevation in the sagittal plane"},
+    {"shoulder_abduction", "°", true, "arm elevation in the frontal plane"},
+    {"knee_frontal_projection", "°", true, "knee frontal-plane projection angle, + valgus"},
+    {"trunk_flexion", "°", false, "trunk forward lean from vertical, − backward"},
+    {"trunk_lateral_lean", "°", false, "trunk sideways lean, + towards the right"},
+    {"pelvic_obliquity", "°", false, "+ left hip higher"},
+    {"hip_abduction", "°", true, "thigh away from the trunk's midline in the frontal plane"},
+    {"shoulder_rotation", "°", true, "forearm about the upper-arm axis from forward, + external"},
+    {"shoulder_elevation", "% trunk", true, "shoulder height above mid-hip"},
+    {"heel_height", "% leg", true, "heel (or ankle) height above the toe"},
+    {"pelvic_drop", "°", true, "that side's hip lower than the other"},
+    {"wrist_height", "% trunk", true, "wrist height above the shoulder"},
+    {"pelvis_height", "% leg", false, "mid-hip height above the mid-ankle"},
+    {"com_lateral", "% leg", false, "centre of mass sideways from the mid-ankle, + left"},
+    {"com_forward", "% leg", false, "centre of mass ahead of the mid-ankle"},
+}};
+
+constexpr std::array<RepMeasureInfo, 6> kRepMeasures = {{
+    {"rom", "°", true, "range of the driving measure in the repetition"},
+    {"duration_s", "s", false, "start to end"},
+    {"outward_s", "s", false, "start to turning point"},
+    {"return_s", "s", false, "turning point to end"},
+    {"rom_asymmetry", "%", false, "|L − R| / max(L, R) of the driving measure's range"},
+    {"timing_asymmetry", "%", false, "|turn time L − turn time R| / rep duration"},
+}};
+
+Joint sided(Side side, Joint left, Joint right) { return side == Side::kRight ? right : left; }
+
+std::string cache_key(std::string_view name, Side side) {
+  return fmt::format("{}/{}", name, static_cast<int>(side));
+}
+
+// Winter (2009), table 4.1: segment mass fractions of body mass.
+struct Segment {
+  Joint proximal, distal;
+  double mass;
+  double com_from_proximal;
+};
+constexpr std::array<Segment, 10> kSegments = {{
+    {Joint::kLeftShoulder, Joint::kLeftElbow, 0.028, 0.436},
+    {Joint::kRightShoulder, Joint::kRightElbow, 0.028, 0.436},
+    {Joint::kLeftElbow, Joint::kLeftWrist, 0.022, 0.682},  // forearm and hand
+    {Joint::kRightElbow, Joint::kRightWrist, 0.022, 0.682},
+    {Joint::kLeftHip, Joint::kLeftKnee, 0.100, 0.433},
+    {Joint::kRightHip, Joint::kRightKnee, 0.100, 0.433},
+    {Joint::kLeftKnee, Joint::kLeftAnkle, 0.0465, 0.433},
+    {Joint::kRightKnee, Joint::kRightAnkle, 0.0465, 0.433},
+    {Joint::kLeftAnkle, Joint::kLeftFootIndex, 0.0145, 0.5},
+    {Joint::kRightAnkle, Joint::kRightFootIndex, 0.0145, 0.5},
+}};
+constexpr double kHeadTrunkMass = 0.578;  // head, neck and trunk, at ~mid trunk (0.66 up)
+
+class Derived {
+ public:
+  Derived(const Kinematics& k, const LandmarkTracks& t) : k_(k), t_(t) {}
+
+  [[nodiscard]] std::size_t frames() const { return k_.t_s.size(); }
+
+  [[nodiscard]] Vec3 at(Joint j, std::size_t f) const {
+    const auto& track = t_.points[static_cast<std::size_t>(j)];
+    return track.empty() ? Vec3{NAN, NAN, NAN} : track[f];
+  }
+  [[nodiscard]] bool has(Joint j) const { return !t_.points[static_cast<std::size_t>(j)].empty(); }
+
+  [[nodiscard]] BodyFrame frame(std::size_t f) const {
+    BodyPoints p;
+    p.up = t_.up;
+    p.mediolateral_override = t_.mediolateral_override;
+    for (Joint j : {Joint::kLeftHip, Joint::kRightHip, Joint::kLeftShoulder,
+                    Joint::kRightShoulder}) {
+      p.at[static_cast<std::size_t>(j)] = at(j, f);
+    }
+    return make_body_frame(p);
+  }
+
+  // Median over frames of a length (leg or trunk), the body's own scale.
+  template <typename F>
+  [[nodiscard]] double median_length(F length) const {
+    std::vector<double> values;
+    for (std::size_t f = 0; f < frames(); ++f) {
+      const double v = length(f);
+      if (std::isfinite(v) && v > 0) values.push_back(v);
+    }
+    return values.empty() ? NAN : median(values);
+  }
+
+  [[nodiscard]] double leg_length() const {
+    return median_length([&](std::size_t f) {
+      double sum = 0;
+      int n = 0;
+      for (Side s : {Side::kLeft, Side::kRight}) {
+        const double l = norm(at(sided(s, Joint::kLeftKnee, Joint::kRightKnee), f) -
+                              at(sided(s, Joint::kLeftHip, Joint::kRightHip), f)) +
+                         norm(at(sided(s, Joint::kLeftAnkle, Joint::kRightAnkle), f) -
+                              at(sided(s, Joint::kLeftKnee, Joint::kRightKnee), f));
+        if (std::isfinite(l)) {
+          sum += l;
+          ++n;
+        }
+      }
+      return n > 0 ? sum / n : NAN;
+    });
+  }
+
+  [[nodiscard]] double trunk_length() const {
+    return median_length([&](std::size_t f) {
+      return norm(midpoint(at(Joint::kLeftShoulder, f), at(Joint::kRightShoulder, f)) -
+                  midpoint(at(Joint::kLeftHip, f), at(Joint::kRightHip, f)));
+    });
+  }
+
+  [[nodiscard]] Vec3 centre_of_mass(std::size_t f) const {
+    Vec3 sum{0, 0, 0};
+    double mass = 0;
+    for (const Segment& seg : kSegments) {
+      const Vec3 a = at(seg.proximal, f), b = at(seg.distal, f);
+      if (!is_finite(a) || !is_finite(b)) continue;
+      sum = sum + (a + (b - a) * seg.com_from_proximal) * seg.mass;
+      mass += seg.mass;
+    }
+    const Vec3 hip = midpoint(at(Joint::kLeftHip, f), at(Joint::kRightHip, f));
+    const Vec3 shoulder = midpoint(at(Joint::kLeftShoulder, f), at(Joint::kRightShoulder, f));
+    if (is_finite(hip) && is_finite(shoulder)) {
+      sum = sum + (hip + (shoulder - hip) * 0.66) * kHeadTrunkMass;
+      mass += kHeadTrunkMass;
+    } else {
+      return {NAN, NAN, NAN};  // without the trunk (58 % of the mass) there is no estimate
+    }
+    return sum * (1.0 / mass);
+  }
+
+  // Centre of the feet: mean of the ankles, heels and toes that are present.
+  [[nodiscard]] Vec3 base_of_support(std::size_t f) const {
+    Vec3 sum{0, 0, 0};
+    int n = 0;
+    for (Joint j : {Joint::kLeftAnkle, Joint::kRightAnkle, Joint::kLeftHeel, Joint::kRightHeel,
+                    Joint::kLeftFootIndex, Joint::kRightFootIndex}) {
+      const Vec3 p = at(j, f);
+      if (is_finite(p)) {
+        sum = sum + p;
+        ++n;
+      }
+    }
+    // Both feet must be seen, else the centre jumps when one foot is lost.
+    if (!is_finite(at(Joint::kLeftAnkle, f)) || !is_finite(at(Joint::kRightAnkle, f))) {
+      return {NAN, NAN, NAN};
+    }
+    return sum * (1.0 / n);
+  }
+
+ private:
+  const Kinematics& k_;
+  const LandmarkTracks& t_;
+};
+
+bool needs_3d(std::string_view name) { return name == "shoulder_rotation"; }
+bool frontal(std::string_view name) { return name == "hip_abduction" || name == "com_lateral"; }
+bool sagittal(std::string_view name) { return name == "com_forward"; }
+
+std::vector<double> compute_derived(std::string_view name, Side side, const Derived& d,
+                                    const Vec3& up) {
+  const std::size_t n = d.frames();
+  std::vector<double> out(n, NAN);
+  const auto joint = [&](Joint left, Joint right) { return sided(side, left, right); };
+  if (name == "shoulder_elevation" || name == "wrist_height") {
+    const double scale = d.trunk_length();
+    const Joint shoulder = joint(Joint::kLeftShoulder, Joint::kRightShoulder);
+    for (std::size_t f = 0; f < n; ++f) {
+      const Vec3 base = name == "wrist_height"
+                            ? d.at(shoulder, f)
+                            : midpoint(d.at(Joint::kLeftHip, f), d.at(Joint::kRightHip, f));
+      const Vec3 point =
+          name == "wrist_height" ? d.at(joint(Joint::kLeftWrist, Joint::kRightWrist), f)
+                                 : d.at(shoulder, f);
+      out[f] = 100.0 * dot(point - base, up) / scale;
+    }
+  } else if (name == "heel_height") {
+    const double scale = d.leg_length();
+    const Joint heel = d.has(Joint::kLeftHeel) ? joint(Joint::kLeftHeel, Joint::kRightHeel)
+                                               : joint(Joint::kLeftAnkle, Joint::kRightAnkle);
+    const Joint toe = joint(Joint::kLeftFootIndex, Joint::kRightFootIndex);
+    for (std::size_t f = 0; f < n; ++f) {
+      out[f] = 100.0 * dot(d.at(heel, f) - d.at(toe, f), up) / scale;
+    }
+  } else if (name == "pelvis_height") {
+    const double scale = d.leg_length();
+    for (std::size_t f = 0; f < n; ++f) {
+      const Vec3 hip = midpoint(d.at(Joint::kLeftHip, f), d.at(Joint::kRightHip, f));
+      const Vec3 ankle = midpoint(d.at(Joint::kLeftAnkle, f), d.at(Joint::kRightAnkle, f));
+      out[f] = 100.0 * dot(hip - ankle, up) / scale;
+    }
+  } else if (name == "com_lateral" || name == "com_forward") {
+    const double scale = d.leg_length();
+    for (std::size_t f = 0; f < n; ++f) {
+      const BodyFrame frame = d.frame(f);
+      const Vec3 axis = name == "com_lateral" ? frame.mediolateral : frame.anterior;
+      out[f] = 100.0 * dot(d.centre_of_mass(f) - d.base_of_support(f), axis) / scale;
+    }
+  } else if (name == "hip_abduction") {
+    const Joint hip = joint(Joint::kLeftHip, Joint::kRightHip);
+    const Joint knee = joint(Joint::kLeftKnee, Joint::kRightKnee);
+    const double outward = side == Side::kRight ? -1.0 : 1.0;
+    for (std::size_t f = 0; f < n; ++f) {
+      const BodyFrame frame = d.frame(f);
+      const Vec3 thigh = project_onto_plane(d.at(knee, f) - d.at(hip, f), frame.anterior);
+      const Vec3 down = project_onto_plane(frame.trunk * -1.0, frame.anterior);
+      if (norm(thigh) < kMinProjectionFraction * norm(d.at(knee, f) - d.at(hip, f))) continue;
+      const double lateral = dot(thigh, frame.mediolateral) * outward;
+      const double along = dot(thigh, normalized(down));
+      const double across = norm(project_onto_plane(thigh, normalized(down)));
+      out[f] = std::atan2(lateral >= 0 ? across : -across, along) * kRadToDeg;
+    }
+  } else if (name == "shoulder_rotation") {
+    const Joint shoulder = joint(Joint::kLeftShoulder, Joint::kRightShoulder);
+    const Joint elbow = joint(Joint::kLeftElbow, Joint::kRightElbow);
+    const Joint wrist = joint(Joint::kLeftWrist, Joint::kRightWrist);
+    const double sign = side == Side::kRight ? 1.0 : -1.0;
+    for (std::size_t f = 0; f < n; ++f) {
+      const Vec3 upper = normalized(d.at(elbow, f) - d.at(shoulder, f));
+      const Vec3 forearm = d.at(wrist, f) - d.at(elbow, f);
+      const Vec3 forearm_p = project_onto_plane(forearm, upper);
+      const Vec3 forward_p = project_onto_plane(d.frame(f).anterior, upper);
+      // Undefined with the elbow nearly straight or the upper arm pointing forward.
+      if (norm(forearm_p) < 0.5 * norm(forearm) || norm(forward_p) < 0.3) continue;
+      out[f] = sign * signed_angle_in_plane_deg(forward_p, forearm_p, upper);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::span<const MeasureInfo> frame_measures() { return kFrameMeasures; }
+
+const MeasureInfo* find_frame_measure(std::string_view name) {
+  for (const auto& m : kFrameMeasures) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+std::span<const RepMeasureInfo> rep_measures() { return kRepMeasures; }
+
+const RepMeasureInfo* find_rep_measure(std::string_view name) {
+  for (const auto& m : kRepMeasures) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+MeasureSet::MeasureSet(const Kinematics& kinematics) : kinematics_(kinematics) {}
+
+Result<const std::vector<double>*> MeasureSet::series(std::string_view name, Side side) {
+  const MeasureInfo* info = find_frame_measure(name);
+  if (info == nullptr) {
+    return bad_input(fmt::format("unknown measure '{}'", name), {},
+                     "the measures are listed in docs/exercises.md");
+  }
+  if (info->bilateral != (side != Side::kNone)) {
+    return bad_input(fmt::format("measure '{}' {}", name,
+                                 info->bilateral ? "needs a side" : "has no side"));
+  }
+  // Joint angles come straight from the kinematics.
+  const std::string side_prefix =
+      side == Side::kLeft ? "left_" : (side == Side::kRight ? "right_" : "");
+  if (auto key = parse_angle_name(side_prefix + std::string(name))) {
+    auto s = kinematics_.require(*key);
+    if (!s) return tl::unexpected(s.error());
+    return &(*s)->deg;
+  }
+  const std::string key = cache_key(name, side);
+  if (auto it = cache_.find(key); it != cache_.end()) return &it->second;
+  if (auto it = failures_.find(key); it != failures_.end()) return tl::unexpected(it->second);
+
+  const auto fail = [&](std::string why) -> Result<const std::vector<double>*> {
+    Error e{ErrorKind::kBadInput, fmt::format("{}{} is not available: {}", side_prefix, name, why),
+            {}, {}};
+    failures_.emplace(key, e);
+    return tl::unexpected(e);
+  };
+  if (name == "pelvic_drop") {
+    auto s = kinematics_.require({AngleId::kPelvicObliquity, Side::kNone});
+    if (!s) return fail(s.error().message);
+    std::vector<double> v = (*s)->deg;
+    if (side == Side::kLeft) {
+      for (double& x : v) x = -x;
+    }
+    return &cache_.emplace(key, std::move(v)).first->second;
+  }
+  if (!kinematics_.tracks) return fail("the landmark tracks were not kept");
+  if (!kinematics_.is_3d) {
+    if (needs_3d(name)) return fail("it needs 3D (world) coordinates");
+    const bool side_view = kinematics_.view == CameraView::kSide;
+    if (frontal(name) && side_view) return fail("it is not measurable in 2D from a side view");
+    if (sagittal(name) && !side_view) {
+      return fail(fmt::format("it is not measurable in 2D from a {} view",
+                              camera_view_name(kinematics_.view)));
+    }
+  }
+  const Derived derived(kinematics_, *kinematics_.tracks);
+  std::vector<double> v = compute_derived(name, side, derived, kinematics_.tracks->up);
+  if (std::none_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); })) {
+    return fail("the landmarks it needs are missing in every frame");
+  }
+  if (kinematics_.lowpass_cutoff_hz > 0) {
+    v = lowpass_zero_phase(v, kinematics_.sample_rate_hz, kinematics_.lowpass_cutoff_hz);
+  }
+  return &cache_.emplace(key, std::move(v)).first->second;
+}
+
+}  // namespace openpt::motion

@@ -1,0 +1,250 @@
+#include "openpt/motion/reps.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "openpt/core/time_series.h"
+
+namespace openpt::motion {
+
+namespace {
+
+struct Extremum {
+  std::size_t frame = 0;
+  double value = 0;
+  bool peak = false;
+};
+
+// Turning points that reverse by at least `h` (classic zig-zag / peak–valley hysteresis).
+// The last, still open extreme is appended too, so the final return is not lost.
+std::vector<Extremum> zigzag(std::span<const double> x, double h) {
+  std::vector<Extremum> out;
+  enum class State { kUnknown, kRising, kFalling } state = State::kUnknown;
+  std::optional<Extremum> lo, hi;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const double v = x[i];
+    if (!std::isfinite(v)) continue;
+    if (!lo || v < lo->value) lo = Extremum{i, v, false};
+    if (!hi || v > hi->value) hi = Extremum{i, v, true};
+    if (state != State::kFalling && hi->value - v >= h && hi->frame < i) {
+      if (state == State::kUnknown && lo->frame < hi->frame) out.push_back(*lo);
+      out.push_back(*hi);
+      state = State::kFalling;
+      lo = Extremum{i, v, false};
+    } else if (state != State::kRising && v - lo->value >= h && lo->frame < i) {
+      if (state == State::kUnknown && hi->frame < lo->frame) out.push_back(*hi);
+      out.push_back(*lo);
+      state = State::kRising;
+      hi = Extremum{i, v, true};
+    }
+  }
+  if (state == State::kRising && hi) out.push_back(*hi);
+  if (state == State::kFalling && lo) out.push_back(*lo);
+  return out;
+}
+
+double percentile(std::vector<double> v, double q) {
+  if (v.empty()) return NAN;
+  std::sort(v.begin(), v.end());
+  const double pos = q * static_cast<double>(v.size() - 1);
+  const auto i = static_cast<std::size_t>(pos);
+  const double frac = pos - static_cast<double>(i);
+  return i + 1 < v.size() ? v[i] * (1 - frac) + v[i + 1] * frac : v[i];
+}
+
+std::vector<double> finite_values(std::span<const double> x) {
+  std::vector<double> v;
+  v.reserve(x.size());
+  for (double a : x) {
+    if (std::isfinite(a)) v.push_back(a);
+  }
+  return v;
+}
+
+// Merges peaks separated by valleys that come back less than half way: wobbles inside one
+// movement. Works on an alternating valley/peak list that starts and ends with valleys.
+std::vector<Extremum> merge_wobbles(std::vector<Extremum> e) {
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    // e: V P V P V ... ; look at each inner valley e[i] between peaks e[i-1], e[i+1].
+    for (std::size_t i = 2; i + 2 < e.size(); i += 2) {
+      const Extremum& left_peak = e[i - 1];
+      const Extremum& right_peak = e[i + 1];
+      const double left_rise = left_peak.value - e[i - 2].value;
+      const double right_fall = right_peak.value - e[i + 2].value;
+      const bool separates = left_peak.value - e[i].value >= 0.5 * left_rise &&
+                             right_peak.value - e[i].value >= 0.5 * right_fall;
+      if (separates) continue;
+      // Keep the higher peak; drop the valley and the lower peak.
+      const std::size_t drop_peak = left_peak.value >= right_peak.value ? i + 1 : i - 1;
+      const std::size_t first = std::min(i, drop_peak);
+      e.erase(e.begin() + static_cast<std::ptrdiff_t>(first),
+              e.begin() + static_cast<std::ptrdiff_t>(first + 2));
+      changed = true;
+      break;
+    }
+  }
+  return e;
+}
+
+}  // namespace
+
+std::size_t RepDetection::complete_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(reps.begin(), reps.end(), [](const Repetition& r) { return r.complete; }));
+}
+
+double typical_swing(std::span<const double> signal) {
+  const std::vector<double> values = finite_values(signal);
+  if (values.size() < 3) return 0;
+  const double range = percentile(values, 0.98) - percentile(values, 0.02);
+  if (!(range > 0)) return 0;
+  const std::vector<Extremum> e = zigzag(signal, 0.15 * range);
+  std::vector<double> swings;
+  for (std::size_t i = 1; i < e.size(); ++i) swings.push_back(std::abs(e[i].value - e[i - 1].value));
+  if (swings.empty()) return 0;
+  const double large = 0.5 * percentile(swings, 0.9);
+  std::vector<double> big;
+  for (double s : swings) {
+    if (s >= large) big.push_back(s);
+  }
+  return median(big);
+}
+
+RepDetection detect_reps(std::span<const double> signal, std::span<const double> t_s,
+                         const RepDetectionOptions& options) {
+  RepDetection out;
+  const double sign = options.increases ? 1.0 : -1.0;
+  std::vector<double> x(signal.begin(), signal.end());
+  for (double& v : x) v *= sign;
+  const double a = typical_swing(x);
+  out.typical_rom = a;
+  if (!(a > 0) || a < options.min_rom) return out;
+  out.hysteresis = 0.25 * a;
+
+  std::vector<Extremum> e = zigzag(x, out.hysteresis);
+  // Start and end with valleys: a recording that starts or ends mid-movement gets its first
+  // or last sample as the missing valley.
+  const auto first_finite = std::find_if(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
+  if (e.empty() || first_finite == x.end()) return out;
+  if (e.front().peak) {
+    const auto f = static_cast<std::size_t>(first_finite - x.begin());
+    if (f < e.front().frame) e.insert(e.begin(), Extremum{f, x[f], false});
+    else e.erase(e.begin());
+  }
+  if (!e.empty() && e.back().peak) {
+    std::size_t l = x.size();
+    while (l > 0 && !std::isfinite(x[l - 1])) --l;
+    if (l - 1 > e.back().frame) e.push_back(Extremum{l - 1, x[l - 1], false});
+    else e.pop_back();
+  }
+  if (e.size() < 3) return out;
+  e = merge_wobbles(std::move(e));
+
+  for (std::size_t i = 1; i + 1 < e.size(); i += 2) {
+    const Extremum& before = e[i - 1];
+    const Extremum& peak = e[i];
+    const Extremum& after = e[i + 1];
+    Repetition r;
+    r.rom = peak.value - before.value;
+    r.return_rom = peak.value - after.value;
+    if (r.rom < options.min_rom && r.return_rom < options.min_rom) continue;
+    // Start: last frame before the peak still within 5 % of the rise from the valley.
+    const double start_band = before.value + 0.05 * r.rom;
+    std::size_t start = peak.frame;
+    while (start > before.frame && !(std::isfinite(x[start]) && x[start] <= start_band)) --start;
+    const double end_band = after.value + 0.05 * r.return_rom;
+    std::size_t end = peak.frame;
+    while (end < after.frame && !(std::isfinite(x[end]) && x[end] <= end_band)) ++end;
+    r.start_frame = start;
+    r.turn_frame = peak.frame;
+    r.end_frame = end;
+    r.start_s = t_s[start];
+    r.turn_s = t_s[peak.frame];
+    r.end_s = t_s[end];
+    r.start_value = signal[start];
+    r.turn_value = signal[peak.frame];
+    r.end_value = signal[end];
+    for (std::size_t f = start; f + 1 <= end && f + 1 < x.size(); ++f) {
+      if (std::isfinite(x[f]) && std::isfinite(x[f + 1])) {
+        r.peak_speed = std::max(r.peak_speed, std::abs(x[f + 1] - x[f]) / (t_s[f + 1] - t_s[f]));
+      }
+    }
+    const double needed = options.partial_fraction * a;
+    if (r.rom < needed) {
+      r.complete = false;
+      r.partial_reason = fmt::format("reached {:.0f} % of the typical range", 100 * r.rom / a);
+    } else if (r.return_rom < needed) {
+      r.complete = false;
+      r.partial_reason = "did not return to the start position";
+    } else if (r.rom < options.min_rom) {
+      r.complete = false;
+      r.partial_reason = "range below the exercise's minimum";
+    }
+    out.reps.push_back(std::move(r));
+  }
+  return out;
+}
+
+Periodicity periodicity(std::span<const double> signal, std::span<const double> t_s) {
+  Periodicity p;
+  if (signal.size() < 4 || t_s.size() != signal.size()) return p;
+  // Resample to 10 Hz with linear interpolation over gaps (edges held).
+  constexpr double kRateHz = 10.0;
+  const double t0 = t_s.front(), t1 = t_s.back();
+  const auto n = static_cast<std::size_t>((t1 - t0) * kRateHz) + 1;
+  if (n < 20) return p;
+  std::vector<double> y(n, NAN);
+  std::size_t j = 0;
+  std::optional<std::size_t> last_valid;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double t = t0 + static_cast<double>(i) / kRateHz;
+    while (j + 1 < t_s.size() && t_s[j + 1] <= t) {
+      if (std::isfinite(signal[j])) last_valid = j;
+      ++j;
+    }
+    if (std::isfinite(signal[j])) last_valid = j;
+    // Next valid sample at or after t.
+    std::size_t k = j;
+    while (k < t_s.size() && !std::isfinite(signal[k])) ++k;
+    if (last_valid && k < t_s.size() && k != *last_valid) {
+      const double ta = t_s[*last_valid], tb = t_s[k];
+      const double w = std::clamp((t - ta) / (tb - ta), 0.0, 1.0);
+      y[i] = signal[*last_valid] * (1 - w) + signal[k] * w;
+    } else if (last_valid) {
+      y[i] = signal[*last_valid];
+    } else if (k < t_s.size()) {
+      y[i] = signal[k];
+    }
+  }
+  if (std::any_of(y.begin(), y.end(), [](double v) { return !std::isfinite(v); })) return p;
+  double mean = 0;
+  for (double v : y) mean += v;
+  mean /= static_cast<double>(n);
+  double var = 0;
+  for (double& v : y) {
+    v -= mean;
+    var += v * v;
+  }
+  if (!(var > 0)) return p;
+  const auto min_lag = static_cast<std::size_t>(0.4 * kRateHz);
+  const std::size_t max_lag = std::min<std::size_t>(static_cast<std::size_t>(10 * kRateHz), n / 2);
+  bool crossed_zero = false;
+  for (std::size_t lag = 1; lag <= max_lag; ++lag) {
+    double s = 0;
+    for (std::size_t i = 0; i + lag < n; ++i) s += y[i] * y[i + lag];
+    const double r = s / var * static_cast<double>(n) / static_cast<double>(n - lag);
+    if (r < 0) crossed_zero = true;
+    if (crossed_zero && lag >= min_lag && r > p.strength) {
+      p.strength = r;
+      p.period_s = static_cast<double>(lag) / kRateHz;
+    }
+  }
+  return p;
+}
+
+}  // namespace openpt::motion
