@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
+#include "openpt/core/filters.h"
 #include "openpt/motion/reps.h"
 
 namespace openpt::motion {
@@ -27,6 +29,32 @@ std::vector<double> combine(const std::vector<double>& l, const std::vector<doub
   return out;
 }
 
+// Pearson correlation over the frames where both are finite; NaN with < 10 such frames.
+double correlation(const std::vector<double>& a, const std::vector<double>& b) {
+  double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (!std::isfinite(a[i]) || !std::isfinite(b[i])) continue;
+    sa += a[i];
+    sb += b[i];
+    saa += a[i] * a[i];
+    sbb += b[i] * b[i];
+    sab += a[i] * b[i];
+    ++n;
+  }
+  if (n < 10) return NAN;
+  const double dn = static_cast<double>(n);
+  const double cov = sab - sa * sb / dn, va = saa - sa * sa / dn, vb = sbb - sb * sb / dn;
+  return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : NAN;
+}
+
+// Angles are unwrapped so a joint passing the end of its reporting range (e.g. a 2D knee
+// angle flipping sign) stays continuous for counting.
+std::vector<double> continuous(const std::string& measure, const std::vector<double>& v) {
+  const MeasureInfo* info = find_frame_measure(measure);
+  return info != nullptr && info->unit == "°" ? unwrap_deg(v) : v;
+}
+
 // Combines the sides; kMax takes the larger *oriented* value (the side further out).
 Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure,
                             SideCombination sides, bool increases) {
@@ -37,17 +65,17 @@ Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure,
   if (sides == SideCombination::kNone) {
     auto v = measures.series(measure, Side::kNone);
     if (!v) return tl::unexpected(v.error());
-    s.values = **v;
+    s.values = continuous(measure, **v);
     return s;
   }
   auto left = measures.series(measure, Side::kLeft);
   auto right = measures.series(measure, Side::kRight);
-  if (left) s.left = **left;
-  if (right) s.right = **right;
+  if (left) s.left = continuous(measure, **left);
+  if (right) s.right = continuous(measure, **right);
   const auto one_side = [&](Side side) -> Result<DrivingSignal> {
     const auto& chosen = side == Side::kLeft ? left : right;
     if (!chosen) return tl::unexpected(chosen.error());
-    s.values = **chosen;
+    s.values = side == Side::kLeft ? s.left : s.right;
     s.chosen_side = side;
     return s;
   };
@@ -67,6 +95,10 @@ Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure,
                                       left ? "left" : "right",
                                       (left ? right : left).error().message));
         return one_side(left ? Side::kLeft : Side::kRight);
+      }
+      // Sides moving in opposite directions (mirrored 2D signs) would cancel in the mean.
+      if (sides == SideCombination::kMean && correlation(s.left, s.right) < -0.3) {
+        return bad_input(fmt::format("left and right {} move in opposite directions", measure));
       }
       if (sides == SideCombination::kMax && !increases) {
         std::vector<double> nl = s.left, nr = s.right;
@@ -125,21 +157,51 @@ std::string DrivingSignal::description() const {
 }
 
 Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinition& movement) {
+  // Candidates: each signal in preference order with the defined side combination, and for
+  // mean/max also each side alone (one limb may be hidden or badly tracked). When the
+  // movement repeats clearly, the most periodic candidate wins, with a small preference for
+  // the definition's order; else the first measurable one.
+  constexpr double kClearlyPeriodic = 0.3, kOrderPreference = 0.1, kComboPreference = 0.05;
   std::vector<std::string> reasons;
-  for (const auto& name : movement.signals) {
-    auto s = build(measures, name, movement.sides, movement.increases);
-    if (s) {
-      if (!reasons.empty()) {
-        s->notes.insert(s->notes.begin(), fmt::format("{}; using {}", fmt::join(reasons, "; "),
-                                                      name));
-      }
-      return s;
+  std::optional<DrivingSignal> first, best;
+  double best_score = -1e9;
+  const auto& t = measures.kinematics().t_s;
+  for (std::size_t i = 0; i < movement.signals.size(); ++i) {
+    const std::string& name = movement.signals[i];
+    std::vector<SideCombination> combos{movement.sides};
+    if (movement.sides == SideCombination::kMean || movement.sides == SideCombination::kMax) {
+      combos.push_back(SideCombination::kLeft);
+      combos.push_back(SideCombination::kRight);
     }
-    reasons.push_back(s.error().message);
+    for (std::size_t c = 0; c < combos.size(); ++c) {
+      auto s = build(measures, name, combos[c], movement.increases);
+      if (!s) {
+        if (c == 0) reasons.push_back(s.error().message);
+        continue;
+      }
+      const Periodicity p = periodicity(s->values, t);
+      if (!first) first = *s;
+      if (p.strength < kClearlyPeriodic) continue;
+      const double score = p.strength - kOrderPreference * static_cast<double>(i > 0) -
+                           kComboPreference * static_cast<double>(c > 0);
+      if (score > best_score) {
+        best_score = score;
+        best = std::move(*s);
+      }
+    }
   }
-  return bad_input(fmt::format("none of the exercise's movement signals is measurable: {}",
-                               fmt::join(reasons, "; ")),
-                   {}, "a recording from another camera view, or with world coordinates, may help");
+  std::optional<DrivingSignal> chosen = best ? std::move(best) : std::move(first);
+  if (!chosen) {
+    return bad_input(fmt::format("none of the exercise's movement signals is measurable: {}",
+                                 fmt::join(reasons, "; ")),
+                     {},
+                     "a recording from another camera view, or with world coordinates, may help");
+  }
+  if (chosen->measure != movement.signals.front() && !reasons.empty()) {
+    chosen->notes.insert(chosen->notes.begin(),
+                         fmt::format("{}; using {}", fmt::join(reasons, "; "), chosen->measure));
+  }
+  return std::move(*chosen);
 }
 
 Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
@@ -174,11 +236,12 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     return bad_input("no joint angle moves by 10° or more: there is no repeated movement to "
                      "count");
   }
-  double best = 0;
+  // The most periodic; near-ties (within 0.05) go to the larger movement.
+  double best = -1;
   for (const auto& c : candidates) best = std::max(best, c.periodicity.strength);
   const Candidate* chosen = nullptr;
   for (const auto& c : candidates) {
-    if (c.periodicity.strength >= 0.8 * best && (chosen == nullptr || c.swing > chosen->swing)) {
+    if (c.periodicity.strength >= best - 0.05 && (chosen == nullptr || c.swing > chosen->swing)) {
       chosen = &c;
     }
   }

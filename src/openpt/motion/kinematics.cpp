@@ -261,7 +261,8 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
   if (k.is_3d) {  // informational only: 3D angles do not depend on the camera
     k.view = options.view != CameraView::kUnknown ? options.view : sequence.metadata.view;
   } else {
-    const ViewEstimate estimate = estimate_view(tracks, sequence.metadata.view, options.view);
+    const ViewEstimate estimate = estimate_view(tracks, sequence.metadata.view, options.view,
+                                                sequence.image_space.per_frame_normalized);
     k.view = estimate.view;
     k.view_inferred = estimate.inferred;
     mediolateral_override = estimate.mediolateral_override;

@@ -153,7 +153,7 @@ int facing_direction(const LandmarkTracks& t) {
 }  // namespace
 
 ViewEstimate estimate_view(const LandmarkTracks& t, CameraView from_metadata,
-                           CameraView from_options) {
+                           CameraView from_options, bool proportions_lost) {
   ViewEstimate e;
   auto track = [&](Joint j) -> const std::vector<Vec3>& {
     return t.points[static_cast<std::size_t>(j)];
@@ -166,6 +166,12 @@ ViewEstimate estimate_view(const LandmarkTracks& t, CameraView from_metadata,
     e.view = from_options;
   } else if (from_metadata != CameraView::kUnknown) {
     e.view = from_metadata;
+  } else if (proportions_lost) {
+    e.view = CameraView::kSide;
+    e.warnings.emplace_back(
+        "camera view cannot be inferred from per-frame normalised coordinates (the body's "
+        "proportions are lost); assuming a side view, where flexion angles lie in the image — "
+        "pass --view to set it");
   } else if (ls.empty() || rs.empty() || lh.empty() || rh.empty()) {
     e.view = CameraView::kFront;
     e.warnings.emplace_back(

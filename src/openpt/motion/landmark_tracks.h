@@ -51,7 +51,9 @@ struct ViewEstimate {
 };
 
 // Side views face image-right unless the toes, heels and nose say otherwise.
+// `proportions_lost`: per-frame normalised coordinates, whose width/trunk ratio means
+// nothing; a side view is assumed unless the view is given.
 ViewEstimate estimate_view(const LandmarkTracks& tracks, CameraView from_metadata,
-                           CameraView from_options);
+                           CameraView from_options, bool proportions_lost = false);
 
 }  // namespace openpt::motion

@@ -6,11 +6,16 @@
 #include <cmath>
 #include <optional>
 
+#include "openpt/core/filters.h"
 #include "openpt/core/time_series.h"
 
 namespace openpt::motion {
 
 namespace {
+
+// Excursions under this share of the typical range are jitter, not even partial reps; over
+// kForeignFraction times it, a different movement (getting up, walking away).
+constexpr double kIgnoredFraction = 0.3, kForeignFraction = 2.5;
 
 struct Extremum {
   std::size_t frame = 0;
@@ -99,6 +104,8 @@ std::size_t RepDetection::complete_count() const {
 }
 
 double typical_swing(std::span<const double> signal) {
+  // Swings above 15 % of the signal's range; A is the median of the large ones (at least
+  // half the 90th percentile), so partial reps and wobbles do not shrink it.
   const std::vector<double> values = finite_values(signal);
   if (values.size() < 3) return 0;
   const double range = percentile(values, 0.98) - percentile(values, 0.02);
@@ -126,7 +133,15 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
   if (!(a > 0) || a < options.min_rom) return out;
   out.hysteresis = 0.25 * a;
 
-  std::vector<Extremum> e = zigzag(x, out.hysteresis);
+  // Turning points on a smoothed copy when the period is known.
+  std::vector<double> smooth = x;
+  const double interval_s = median_frame_interval_s(std::vector<double>(t_s.begin(), t_s.end()));
+  if (options.period_s > 0 && interval_s > 0) {
+    const double rate_hz = 1.0 / interval_s;
+    const double cutoff_hz = 2.5 / options.period_s;
+    if (cutoff_hz < 0.45 * rate_hz) smooth = lowpass_zero_phase(x, rate_hz, cutoff_hz);
+  }
+  std::vector<Extremum> e = zigzag(smooth, out.hysteresis);
   // Start and end with valleys: a recording that starts or ends mid-movement gets its first
   // or last sample as the missing valley.
   const auto first_finite = std::find_if(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
@@ -144,6 +159,19 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
   }
   if (e.size() < 3) return out;
   e = merge_wobbles(std::move(e));
+  // Back to the signal itself: each extreme is the signal's extreme between its neighbours.
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    const std::size_t lo = i == 0 ? e[i].frame : e[i - 1].frame;
+    const std::size_t hi = i + 1 == e.size() ? e[i].frame : e[i + 1].frame;
+    std::optional<Extremum> best;
+    for (std::size_t f = lo; f <= hi; ++f) {
+      if (!std::isfinite(x[f])) continue;
+      if (!best || (e[i].peak ? x[f] > best->value : x[f] < best->value)) {
+        best = Extremum{f, x[f], e[i].peak};
+      }
+    }
+    if (best) e[i] = *best;
+  }
 
   for (std::size_t i = 1; i + 1 < e.size(); i += 2) {
     const Extremum& before = e[i - 1];
@@ -153,6 +181,7 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
     r.rom = peak.value - before.value;
     r.return_rom = peak.value - after.value;
     if (r.rom < options.min_rom && r.return_rom < options.min_rom) continue;
+    if (r.rom < kIgnoredFraction * a && r.return_rom < kIgnoredFraction * a) continue;  // jitter
     // Start: last frame before the peak still within 5 % of the rise from the valley.
     const double start_band = before.value + 0.05 * r.rom;
     std::size_t start = peak.frame;
@@ -175,7 +204,11 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
       }
     }
     const double needed = options.partial_fraction * a;
-    if (r.rom < needed) {
+    if (r.rom > kForeignFraction * a) {
+      r.complete = false;
+      r.partial_reason = fmt::format(
+          "{:.1f} times the typical range: a different movement (setting up, leaving)", r.rom / a);
+    } else if (r.rom < needed) {
       r.complete = false;
       r.partial_reason = fmt::format("reached {:.0f} % of the typical range", 100 * r.rom / a);
     } else if (r.return_rom < needed) {

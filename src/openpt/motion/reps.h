@@ -29,6 +29,10 @@ struct RepDetectionOptions {
   bool increases = true;  // the outward movement raises the signal
   double min_rom = 0;     // excursions smaller than this (signal units) are never reps
   double partial_fraction = 0.6;  // reps reaching less than this share of A are partial
+  // The movement's period when known (periodicity()): turning points are then found on a
+  // copy low-passed at 2.5 / period Hz, which removes jitter faster than the movement
+  // itself; values and times are still read from `signal`. 0 = no extra smoothing.
+  double period_s = 0;
 };
 
 struct Repetition {

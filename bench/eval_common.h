@@ -1,0 +1,35 @@
+// Shared plumbing of the evaluation tools (eval_*.cpp): where the shared datasets are,
+// running one recording through kinematics and assessment, and small table statistics.
+//
+//   auto dir = eval::dataset_dir(argc, argv, "countix-dev");
+//   auto a = eval::analyse_file(path, read_options, &definition);   // nullptr: auto
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "openpt/core/error.h"
+#include "openpt/motion/assessment.h"
+#include "openpt/motion/pose_io.h"
+
+namespace openpt::eval {
+
+// --data DIR, else OPENPT_SHARED_DATA, else ../shared/data (relative to the working
+// directory, then to the source tree), joined with `name`. Exits with a message when absent.
+std::filesystem::path dataset_dir(int argc, char** argv, const std::string& name);
+
+// Reads the recording, computes kinematics (6 Hz low-pass, tracks kept) and assesses it
+// with `exercise` (nullptr: automatic detection).
+Result<motion::Assessment> analyse_file(const std::filesystem::path& path,
+                                        const motion::PoseReadOptions& read,
+                                        const motion::ExerciseDefinition* exercise);
+
+double mean(const std::vector<double>& v);
+
+// Area under the ROC curve of `scores` for separating positives (label true) from
+// negatives, higher score = more likely positive; ties count one half (Mann–Whitney U).
+double auc(const std::vector<double>& scores, const std::vector<bool>& labels);
+
+}  // namespace openpt::eval

@@ -1,0 +1,112 @@
+// eval_rep_counting: repetition counting on countix-dev (docs/evaluation.md).
+//
+// For every clip in labels.csv: BlazePose landmarks (.npy, 30 fps assumed: the frame rate
+// is not recorded) → kinematics → repetitions, once with the labelled exercise (mapped to
+// the library by id or alias) and once with automatic detection. Prints per class and
+// overall: MAE = mean |predicted − true| / true, and OBO = share of clips within ±1.
+//
+//   build/bench/eval_rep_counting [--data DIR] [--verbose]
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "eval_common.h"
+#include "openpt/core/csv.h"
+#include "openpt/motion/exercise.h"
+
+namespace {
+
+using namespace openpt;
+
+struct Clip {
+  std::string file, label;
+  int truth = 0;
+  int named = -1, automatic = -1;  // -1: failed
+};
+
+struct Errors {
+  std::vector<double> relative;
+  int within_one = 0;
+  void add(int predicted, int truth) {
+    const int p = std::max(predicted, 0);
+    relative.push_back(std::abs(p - truth) / static_cast<double>(truth));
+    within_one += std::abs(p - truth) <= 1 ? 1 : 0;
+  }
+  [[nodiscard]] double obo() const {
+    return relative.empty() ? NAN : within_one / static_cast<double>(relative.size());
+  }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto dir = eval::dataset_dir(argc, argv, "countix-dev");
+  bool verbose = false;
+  for (int i = 1; i < argc; ++i) verbose = verbose || std::strcmp(argv[i], "--verbose") == 0;
+  auto library = motion::ExerciseLibrary::load(motion::default_exercise_dir());
+  if (!library) {
+    fmt::print(stderr, "eval: {}\n", library.error().to_string());
+    return 2;
+  }
+  auto labels = read_text_file(dir / "labels.csv", "labels.csv");
+  if (!labels) {
+    fmt::print(stderr, "eval: {}\n", labels.error().to_string());
+    return 2;
+  }
+  std::vector<Clip> clips;
+  std::size_t line_start = 0;
+  for (int line = 0; line_start < labels->size(); ++line) {
+    std::size_t end = labels->find('\n', line_start);
+    if (end == std::string::npos) end = labels->size();
+    const std::string row = labels->substr(line_start, end - line_start);
+    line_start = end + 1;
+    if (line == 0 || row.empty()) continue;
+    const auto c1 = row.find(','), c2 = row.rfind(',');
+    clips.push_back({row.substr(0, c1), row.substr(c1 + 1, c2 - c1 - 1),
+                     std::stoi(row.substr(c2 + 1))});
+  }
+
+  const motion::PoseReadOptions read{.fps = 30};
+  std::map<std::string, std::pair<Errors, Errors>> per_class;
+  Errors all_named, all_auto;
+  for (Clip& clip : clips) {
+    const motion::ExerciseDefinition* exercise = library->find(clip.label);
+    if (exercise == nullptr) {
+      fmt::print(stderr, "eval: no library exercise for class '{}': counted as 0\n", clip.label);
+    }
+    auto named = exercise != nullptr
+                     ? eval::analyse_file(dir / clip.file, read, exercise)
+                     : Result<motion::Assessment>(bad_input("no exercise for the class"));
+    auto automatic = eval::analyse_file(dir / clip.file, read, nullptr);
+    clip.named = named ? named->rep_count : -1;
+    clip.automatic = automatic ? automatic->rep_count : -1;
+    auto& [n, a] = per_class[clip.label];
+    n.add(clip.named, clip.truth);
+    a.add(clip.automatic, clip.truth);
+    all_named.add(clip.named, clip.truth);
+    all_auto.add(clip.automatic, clip.truth);
+    if (verbose) {
+      fmt::print("{:<24} {:<16} truth {:>3}  named {:>3}  auto {:>3}  {}\n", clip.file,
+                 exercise ? exercise->id : "-", clip.truth, clip.named, clip.automatic,
+                 automatic ? automatic->signal : automatic.error().message);
+    }
+  }
+
+  fmt::print("Repetition counting on countix-dev ({} clips, 30 fps assumed)\n\n", clips.size());
+  fmt::print("{:<16}{:>6}{:>12}{:>12}{:>12}{:>12}\n", "class", "clips", "MAE named", "OBO named",
+             "MAE auto", "OBO auto");
+  for (const auto& [label, errors] : per_class) {
+    const auto& [n, a] = errors;
+    fmt::print("{:<16}{:>6}{:>12.3f}{:>12.2f}{:>12.3f}{:>12.2f}\n", label, n.relative.size(),
+               eval::mean(n.relative), n.obo(), eval::mean(a.relative), a.obo());
+  }
+  fmt::print("{:<16}{:>6}{:>12.3f}{:>12.2f}{:>12.3f}{:>12.2f}\n", "overall",
+             all_named.relative.size(), eval::mean(all_named.relative), all_named.obo(),
+             eval::mean(all_auto.relative), all_auto.obo());
+  fmt::print("\nTargets: MAE <= 0.10 and OBO >= 0.90 overall, both modes.\n");
+  return 0;
+}
