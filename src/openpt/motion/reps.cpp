@@ -104,22 +104,35 @@ std::size_t RepDetection::complete_count() const {
 }
 
 double typical_swing(std::span<const double> signal) {
-  // Swings above 15 % of the signal's range; A is the median of the large ones (at least
-  // half the 90th percentile), so partial reps and wobbles do not shrink it.
+  // Swings above 10 % of the signal's range, grouped by size: each swing's group is the
+  // swings within a factor 1.5 of it, and the group with the most total excursion (count ×
+  // size) wins, so a run of equal reps outweighs a few large set-up or leaving movements and
+  // many small wobbles. A is the median of the winning group.
   const std::vector<double> values = finite_values(signal);
   if (values.size() < 3) return 0;
   const double range = percentile(values, 0.98) - percentile(values, 0.02);
   if (!(range > 0)) return 0;
-  const std::vector<Extremum> e = zigzag(signal, 0.15 * range);
+  const std::vector<Extremum> e = zigzag(signal, 0.1 * range);
   std::vector<double> swings;
   for (std::size_t i = 1; i < e.size(); ++i) swings.push_back(std::abs(e[i].value - e[i - 1].value));
   if (swings.empty()) return 0;
-  const double large = 0.5 * percentile(swings, 0.9);
-  std::vector<double> big;
+  double best_score = -1;
+  std::vector<double> best_group;
   for (double s : swings) {
-    if (s >= large) big.push_back(s);
+    std::vector<double> group;
+    double total = 0;
+    for (double t : swings) {
+      if (t >= s / 1.5 && t <= s * 1.5) {
+        group.push_back(t);
+        total += t;
+      }
+    }
+    if (total > best_score) {
+      best_score = total;
+      best_group = std::move(group);
+    }
   }
-  return median(big);
+  return median(best_group);
 }
 
 RepDetection detect_reps(std::span<const double> signal, std::span<const double> t_s,
@@ -128,12 +141,7 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
   const double sign = options.increases ? 1.0 : -1.0;
   std::vector<double> x(signal.begin(), signal.end());
   for (double& v : x) v *= sign;
-  const double a = typical_swing(x);
-  out.typical_rom = a;
-  if (!(a > 0) || a < options.min_rom) return out;
-  out.hysteresis = 0.25 * a;
-
-  // Turning points on a smoothed copy when the period is known.
+  // Turning points (and the typical swing) on a smoothed copy when the period is known.
   std::vector<double> smooth = x;
   const double interval_s = median_frame_interval_s(std::vector<double>(t_s.begin(), t_s.end()));
   if (options.period_s > 0 && interval_s > 0) {
@@ -141,6 +149,11 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
     const double cutoff_hz = 2.5 / options.period_s;
     if (cutoff_hz < 0.45 * rate_hz) smooth = lowpass_zero_phase(x, rate_hz, cutoff_hz);
   }
+  const double a = typical_swing(smooth);
+  out.typical_rom = a;
+  if (!(a > 0) || a < options.min_rom) return out;
+  out.hysteresis = 0.25 * a;
+
   std::vector<Extremum> e = zigzag(smooth, out.hysteresis);
   // Start and end with valleys: a recording that starts or ends mid-movement gets its first
   // or last sample as the missing valley.
@@ -266,15 +279,25 @@ Periodicity periodicity(std::span<const double> signal, std::span<const double> 
   if (!(var > 0)) return p;
   const auto min_lag = static_cast<std::size_t>(0.4 * kRateHz);
   const std::size_t max_lag = std::min<std::size_t>(static_cast<std::size_t>(10 * kRateHz), n / 2);
-  bool crossed_zero = false;
+  std::vector<double> r(max_lag + 1, NAN);
   for (std::size_t lag = 1; lag <= max_lag; ++lag) {
-    double s = 0;
-    for (std::size_t i = 0; i + lag < n; ++i) s += y[i] * y[i + lag];
-    const double r = s / var * static_cast<double>(n) / static_cast<double>(n - lag);
-    if (r < 0) crossed_zero = true;
-    if (crossed_zero && lag >= min_lag && r > p.strength) {
-      p.strength = r;
+    double sum = 0;
+    for (std::size_t i = 0; i + lag < n; ++i) sum += y[i] * y[i + lag];
+    r[lag] = sum / var * static_cast<double>(n) / static_cast<double>(n - lag);
+  }
+  // After the first zero crossing, the highest correlation; then the shortest lag whose
+  // local peak comes within 90 % of it (multiples of the period correlate almost as well).
+  std::size_t first = 1;
+  while (first <= max_lag && r[first] >= 0) ++first;
+  double best = 0;
+  for (std::size_t lag = std::max(first, min_lag); lag <= max_lag; ++lag) best = std::max(best, r[lag]);
+  if (!(best > 0)) return p;
+  for (std::size_t lag = std::max(first, min_lag); lag <= max_lag; ++lag) {
+    const bool local_peak = (lag == max_lag || r[lag] >= r[lag + 1]) && r[lag] >= r[lag - 1];
+    if (local_peak && r[lag] >= 0.9 * best) {
+      p.strength = r[lag];
       p.period_s = static_cast<double>(lag) / kRateHz;
+      break;
     }
   }
   return p;
