@@ -146,12 +146,12 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
                                   exercise.name, fmt::join(names, "/"),
                                   camera_view_name(kinematics.view)));
   }
-  const RepDetection detection = segment(kinematics, *signal, exercise.movement.min_rom_deg);
+  const RepDetection detection = segment(kinematics, *signal, signal->min_range);
   a.typical_rom = detection.typical_rom;
   a.reps = make_reps(detection, exercise.movement.outward_eccentric);
   a.rep_count = static_cast<int>(detection.complete_count());
 
-  RuleContext ctx{kinematics, measures, *signal};
+  RuleContext ctx{kinematics, measures, *signal, exercise.movement.candidates.front().measure};
   std::vector<RuleOutcome> outcomes;
   for (const FormRule& rule : exercise.rules) {
     if (auto why = rule_not_applicable(rule, ctx)) {
@@ -178,7 +178,7 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
     rep.score = std::max(0.0, 100.0 - deducted);
   }
   for (const RuleOutcome& o : outcomes) {
-    a.findings.push_back(make_finding(o, exercise.movement));
+    if (a.rep_count > 0) a.findings.push_back(make_finding(o, exercise.movement));
   }
   sort_findings(a.findings);
 

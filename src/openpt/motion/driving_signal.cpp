@@ -116,6 +116,16 @@ Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure,
   return s;
 }
 
+// False for a 2D angle that lies outside the image plane (kinematics.h in_view_plane).
+bool in_view_plane(MeasureSet& measures, const std::string& measure) {
+  const MeasureInfo* info = find_frame_measure(measure);
+  const std::string name = info != nullptr && info->bilateral ? "left_" + measure : measure;
+  const auto key = parse_angle_name(name);
+  if (!key) return true;
+  const AngleSeries* series = measures.kinematics().find(*key);
+  return series == nullptr || series->in_view_plane;
+}
+
 // Whether the subject starts (and rests) at the low end of the signal.
 bool rests_low(const std::vector<double>& x) {
   std::vector<double> v;
@@ -161,20 +171,25 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   // mean/max also each side alone (one limb may be hidden or badly tracked). When the
   // movement repeats clearly, the most periodic candidate wins, with a small preference for
   // the definition's order; else the first measurable one.
-  constexpr double kClearlyPeriodic = 0.3, kOrderPreference = 0.1, kComboPreference = 0.05;
+  constexpr double kClearlyPeriodic = 0.3, kOrderPreference = 0.1, kComboPreference = 0.05,
+                   kProjectionPenalty = 0.3;
   std::vector<std::string> reasons;
   std::optional<DrivingSignal> first, best;
   double best_score = -1e9;
   const auto& t = measures.kinematics().t_s;
-  for (std::size_t i = 0; i < movement.signals.size(); ++i) {
-    const std::string& name = movement.signals[i];
-    std::vector<SideCombination> combos{movement.sides};
-    if (movement.sides == SideCombination::kMean || movement.sides == SideCombination::kMax) {
+  for (std::size_t i = 0; i < movement.candidates.size(); ++i) {
+    const MovementSignal& candidate = movement.candidates[i];
+    const std::string& name = candidate.measure;
+    const bool bilateral = find_frame_measure(name)->bilateral;
+    std::vector<SideCombination> combos{bilateral ? movement.sides : SideCombination::kNone};
+    if (bilateral && (movement.sides == SideCombination::kMean ||
+                      movement.sides == SideCombination::kMax)) {
       combos.push_back(SideCombination::kLeft);
       combos.push_back(SideCombination::kRight);
     }
     for (std::size_t c = 0; c < combos.size(); ++c) {
-      auto s = build(measures, name, combos[c], movement.increases);
+      auto s = build(measures, name, combos[c], candidate.increases);
+      if (s) s->min_range = candidate.min_range;
       if (!s) {
         if (c == 0) reasons.push_back(s.error().message);
         continue;
@@ -182,8 +197,10 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
       const Periodicity p = periodicity(s->values, t);
       if (!first) first = *s;
       if (p.strength < kClearlyPeriodic) continue;
+      // A 2D projection of an angle outside the image plane is a poor witness.
       const double score = p.strength - kOrderPreference * static_cast<double>(i > 0) -
-                           kComboPreference * static_cast<double>(c > 0);
+                           kComboPreference * static_cast<double>(c > 0) -
+                           kProjectionPenalty * static_cast<double>(!in_view_plane(measures, name));
       if (score > best_score) {
         best_score = score;
         best = std::move(*s);
@@ -197,7 +214,7 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
                      {},
                      "a recording from another camera view, or with world coordinates, may help");
   }
-  if (chosen->measure != movement.signals.front() && !reasons.empty()) {
+  if (chosen->measure != movement.candidates.front().measure && !reasons.empty()) {
     chosen->notes.insert(chosen->notes.begin(),
                          fmt::format("{}; using {}", fmt::join(reasons, "; "), chosen->measure));
   }

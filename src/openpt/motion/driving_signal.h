@@ -31,6 +31,7 @@ struct DrivingSignal {
   // per-side range and timing.
   std::vector<double> left, right;
   bool increases = true;
+  double min_range = 0;  // smaller excursions are never reps (the signal's unit)
   std::vector<std::string> notes;  // e.g. "knee_flexion not measurable (...); using hip_flexion"
 
   // "knee_flexion (mean of both sides)", "left hip_abduction".

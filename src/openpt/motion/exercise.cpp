@@ -120,6 +120,12 @@ class TableReader {
     return out;
   }
 
+  // Marks `key` as known and returns its node (nullptr when absent), for custom parsing.
+  const toml::node* mark_used(std::string_view key) {
+    used_.insert(std::string(key));
+    return table_.get(key);
+  }
+
   // Unknown keys are typos, not extensions: an error names the first one.
   [[nodiscard]] Result<void> check_unknown_keys() const {
     for (const auto& [key, node] : table_) {
@@ -232,6 +238,48 @@ Result<void> check_measure_known(TableReader& r, std::string_view key, const std
                                 "the measures are listed in docs/exercises.md"));
 }
 
+// An alternative driving signal: "name" (same direction, min_rom_deg; degrees only) or
+// { signal = "name", direction = "increase"|"decrease", min_range = N }.
+Result<MovementSignal> parse_alternative(const toml::node& node, std::size_t index,
+                                         const MovementDefinition& m, const std::string& file) {
+  const std::string key = fmt::format("movement.alternatives[{}]", index + 1);
+  const auto fail = [&](std::string problem) {
+    return tl::unexpected(Error{ErrorKind::kBadInput, key + ": " + problem, file,
+                                "see docs/exercises.md"});
+  };
+  MovementSignal s;
+  if (node.is_string()) {
+    s.measure = std::string(**node.as_string());
+    s.increases = m.increases;
+    s.min_range = m.min_rom_deg;
+  } else if (const toml::table* t = node.as_table()) {
+    TableReader r(*t, key, file);
+    auto name = r.text("signal");
+    auto increases = choose(r, "direction", kDirections);
+    auto min_range = r.number("min_range");
+    if (!name) return tl::unexpected(name.error());
+    if (!increases) return tl::unexpected(increases.error());
+    if (!min_range) return tl::unexpected(min_range.error());
+    if (!(*min_range > 0)) return fail("min_range must be greater than 0");
+    if (auto ok = r.check_unknown_keys(); !ok) return tl::unexpected(ok.error());
+    s = {*name, *increases, *min_range};
+  } else {
+    return fail("must be a measure name or { signal = ..., direction = ..., min_range = ... }");
+  }
+  const MeasureInfo* info = find_frame_measure(s.measure);
+  if (info == nullptr) {
+    return fail(fmt::format("unknown measure '{}' (the measures are listed in docs/exercises.md)",
+                            printable(s.measure)));
+  }
+  if (node.is_string() && info->unit != "°") {
+    return fail(fmt::format("'{}' is measured in {}, not degrees: give its direction and "
+                            "minimum range, e.g. {{ signal = \"{}\", direction = \"decrease\", "
+                            "min_range = 8 }}",
+                            s.measure, info->unit, s.measure));
+  }
+  return s;
+}
+
 Result<MovementDefinition> parse_movement(const toml::table& table, const std::string& file) {
   TableReader r(table, "movement", file);
   MovementDefinition m;
@@ -241,13 +289,14 @@ Result<MovementDefinition> parse_movement(const toml::table& table, const std::s
     return tl::unexpected(ok.error());
   }
   m.signals.push_back(*signal);
-  auto alternatives = r.strings("alternatives", false);
-  if (!alternatives) return tl::unexpected(alternatives.error());
-  for (const auto& a : *alternatives) {
-    if (auto ok = check_measure_known(r, "alternatives", a, false); !ok) {
-      return tl::unexpected(ok.error());
+  const toml::node* alternatives = r.mark_used("alternatives");
+  std::vector<const toml::node*> alternative_nodes;
+  if (alternatives != nullptr) {
+    const toml::array* array = alternatives->as_array();
+    if (array == nullptr) {
+      return tl::unexpected(r.error("alternatives", "must be an array"));
     }
-    m.signals.push_back(a);
+    for (std::size_t i = 0; i < array->size(); ++i) alternative_nodes.push_back(array->get(i));
   }
   auto sides = choose(r, "sides", kSideCombinations);
   if (!sides) return tl::unexpected(sides.error());
@@ -288,6 +337,13 @@ Result<MovementDefinition> parse_movement(const toml::table& table, const std::s
   }
   m.min_duration_s = (*duration)[0];
   m.max_duration_s = (*duration)[1];
+  m.candidates.push_back({*signal, m.increases, m.min_rom_deg});
+  for (std::size_t i = 0; i < alternative_nodes.size(); ++i) {
+    auto alternative = parse_alternative(*alternative_nodes[i], i, m, file);
+    if (!alternative) return tl::unexpected(alternative.error());
+    m.signals.push_back(alternative->measure);
+    m.candidates.push_back(std::move(*alternative));
+  }
   if (auto ok = r.check_unknown_keys(); !ok) return tl::unexpected(ok.error());
   return m;
 }

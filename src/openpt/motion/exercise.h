@@ -74,8 +74,16 @@ struct FormRule {
   std::string cue;      // patient cue template, same placeholders
 };
 
+// One measure that can drive the repetitions: the primary signal or an alternative.
+struct MovementSignal {
+  std::string measure;
+  bool increases = true;  // rises from the start position to the turning point
+  double min_range = 0;   // in the measure's unit: smaller excursions are never reps
+};
+
 struct MovementDefinition {
   std::vector<std::string> signals;  // driving measure and alternatives, in preference order
+  std::vector<MovementSignal> candidates;  // the same, with direction and minimum range
   SideCombination sides = SideCombination::kMean;
   bool increases = true;          // the measure rises during the outward phase
   bool outward_eccentric = true;  // the outward phase lengthens the working muscles

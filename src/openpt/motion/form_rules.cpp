@@ -25,26 +25,42 @@ std::pair<std::size_t, std::size_t> phase_frames(RepPhase phase, const Repetitio
   return {r.start_frame, r.end_frame};
 }
 
-// Oriented range and turning time of one side of the driving measure within the rep.
+// Oriented range of one side of the driving measure within the rep, and the times it
+// crosses half that range going out and coming back (well-defined even when the turn is
+// flat, unlike the time of the extreme).
 struct SideExcursion {
   double rom = NAN;
-  double turn_s = NAN;
+  double half_out_s = NAN, half_back_s = NAN;
 };
 SideExcursion side_excursion(const std::vector<double>& v, const DrivingSignal& s,
                              const Repetition& r, const std::vector<double>& t) {
   SideExcursion e;
   const double sign = s.increases ? 1.0 : -1.0;
   double start = NAN, best = NAN;
+  std::size_t best_frame = r.start_frame;
   for (std::size_t f = r.start_frame; f <= r.end_frame; ++f) {
     const double x = sign * v[f];
     if (!std::isfinite(x)) continue;
     if (!std::isfinite(start)) start = x;
     if (!std::isfinite(best) || x > best) {
       best = x;
-      e.turn_s = t[f];
+      best_frame = f;
     }
   }
   e.rom = best - start;
+  const double half = start + 0.5 * e.rom;
+  for (std::size_t f = r.start_frame; f <= best_frame; ++f) {
+    if (sign * v[f] >= half) {
+      e.half_out_s = t[f];
+      break;
+    }
+  }
+  for (std::size_t f = best_frame; f <= r.end_frame; ++f) {
+    if (sign * v[f] <= half) {
+      e.half_back_s = t[f];
+      break;
+    }
+  }
   return e;
 }
 
@@ -69,7 +85,9 @@ double rep_measure_value(const FormRule& rule, Side side, const RepResult& rep, 
   }
   if (m == "timing_asymmetry") {
     const double duration = rep.timing.end_s - rep.timing.start_s;
-    return duration > 0 ? 100.0 * std::abs(el.turn_s - er.turn_s) / duration : NAN;
+    const double lag = std::max(std::abs(el.half_out_s - er.half_out_s),
+                                std::abs(el.half_back_s - er.half_back_s));
+    return duration > 0 ? 100.0 * lag / duration : NAN;
   }
   return NAN;
 }
@@ -96,6 +114,13 @@ std::optional<std::string> rule_not_applicable(const FormRule& rule, RuleContext
                        fmt::join(names, "/"), camera_view_name(k.view));
   }
   if (find_rep_measure(rule.measure) != nullptr) {
+    const bool range_based = rule.measure == "rom" || rule.measure == "rom_asymmetry" ||
+                             rule.measure == "timing_asymmetry";
+    if (range_based && ctx.signal.measure != ctx.primary_measure) {
+      return fmt::format("the repetitions were found on {} ({} was not usable), so the range of "
+                         "{} is not known",
+                         ctx.signal.measure, ctx.primary_measure, ctx.primary_measure);
+    }
     const bool needs_sides = rule.measure == "rom_asymmetry" ||
                              rule.measure == "timing_asymmetry" ||
                              (rule.measure == "rom" && rule.sides != RuleSides::kNone);

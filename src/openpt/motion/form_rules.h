@@ -20,6 +20,7 @@ struct RuleContext {
   const Kinematics& kinematics;
   MeasureSet& measures;
   const DrivingSignal& signal;
+  std::string primary_measure;  // the exercise's own driving measure
 };
 
 // Why the rule cannot be judged from this recording (view, skeleton, signal), or nullopt.
