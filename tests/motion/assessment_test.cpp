@@ -446,6 +446,26 @@ TEST(Assessment, RobustCountingOnUntidyRecordings) {
   }
 }
 
+TEST(Assessment, RecordingThatStartsAtTheTurningPointIsTakenTheOtherWay) {
+  // A "rise" defined from the bottom (knee flexion falls while rising, concentric), on a
+  // recording that starts standing: the reps run down and back up instead.
+  std::string toml = kTestSquat;
+  toml.replace(toml.find("direction = \"increase\""), 22, "direction = \"decrease\"");
+  toml.replace(toml.find("outward = \"eccentric\""), 21, "outward = \"concentric\"");
+  auto sim = simulate("squat", {.reps = 4});
+  ASSERT_TRUE(sim.has_value());
+  auto k = compute_kinematics(sim->pose, {.keep_tracks = true});
+  ASSERT_TRUE(k.has_value());
+  auto a = assess(*k, definition(toml.c_str()));
+  ASSERT_TRUE(a.has_value()) << a.error().to_string();
+  EXPECT_EQ(a->rep_count, 4);
+  ASSERT_FALSE(a->reps.empty());
+  EXPECT_NEAR(a->reps[0].timing.turn_s, sim->rep_turn_s[0], 0.15);
+  // Going down from standing is the eccentric half.
+  EXPECT_DOUBLE_EQ(a->reps[0].eccentric_s, a->reps[0].outward_s);
+  EXPECT_FALSE(a->notes.empty());
+}
+
 TEST(Assessment, AutomaticDetectionCountsAndNamesTheSignal) {
   auto sim = simulate("elbow_flexion", {.reps = 7});
   ASSERT_TRUE(sim.has_value());

@@ -148,7 +148,7 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
   }
   const RepDetection detection = segment(kinematics, *signal, signal->min_range);
   a.typical_rom = detection.typical_rom;
-  a.reps = make_reps(detection, exercise.movement.outward_eccentric);
+  a.reps = make_reps(detection, exercise.movement.outward_eccentric != signal->reversed);
   a.rep_count = static_cast<int>(detection.complete_count());
 
   RuleContext ctx{kinematics, measures, *signal, exercise.movement.candidates.front().measure};

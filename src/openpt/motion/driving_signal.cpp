@@ -126,27 +126,39 @@ bool in_view_plane(MeasureSet& measures, const std::string& measure) {
   return series == nullptr || series->in_view_plane;
 }
 
-// Whether the subject starts (and rests) at the low end of the signal.
+// Where the recording starts: -1 clearly at the low end of the signal, +1 clearly at the
+// high end (first valid samples within 30 % of the range of it), 0 in between.
+int starting_end(const std::vector<double>& x) {
+  std::vector<double> v;
+  for (double a : x) {
+    if (std::isfinite(a)) v.push_back(a);
+  }
+  if (v.size() < 3) return 0;
+  std::vector<double> sorted = v;
+  std::sort(sorted.begin(), sorted.end());
+  const double lo = sorted[sorted.size() / 20], hi = sorted[sorted.size() - 1 - sorted.size() / 20];
+  const double range = hi - lo;
+  if (!(range > 0)) return 0;
+  const std::size_t head = std::min<std::size_t>(v.size(), std::max<std::size_t>(5, v.size() / 20));
+  std::vector<double> start(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(head));
+  std::sort(start.begin(), start.end());
+  const double first = start[start.size() / 2];
+  if (first <= lo + 0.3 * range) return -1;
+  if (first >= hi - 0.3 * range) return 1;
+  return 0;
+}
+
+// Whether the subject starts (and rests) at the low end of the signal: where the
+// recording starts, else where the subject dwells longer.
 bool rests_low(const std::vector<double>& x) {
+  if (const int end = starting_end(x); end != 0) return end < 0;
   std::vector<double> v;
   for (double a : x) {
     if (std::isfinite(a)) v.push_back(a);
   }
   if (v.size() < 3) return true;
-  std::vector<double> sorted = v;
-  std::sort(sorted.begin(), sorted.end());
-  const double lo = sorted[sorted.size() / 20], hi = sorted[sorted.size() - 1 - sorted.size() / 20];
-  const double range = hi - lo;
-  if (!(range > 0)) return true;
-  // The first second or so of valid samples.
-  const std::size_t head = std::min<std::size_t>(v.size(), std::max<std::size_t>(5, v.size() / 20));
-  std::vector<double> start(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(head));
-  std::sort(start.begin(), start.end());
-  const double first = start[start.size() / 2];
-  if (first <= lo + 0.3 * range) return true;
-  if (first >= hi - 0.3 * range) return false;
-  // Else: the subject dwells longer near the rest position.
-  const double mid = lo + 0.5 * range;
+  const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+  const double mid = 0.5 * (*lo + *hi);
   const auto below = std::count_if(v.begin(), v.end(), [&](double a) { return a < mid; });
   return 2 * below >= static_cast<std::ptrdiff_t>(v.size());
 }
@@ -213,6 +225,14 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
                                  fmt::join(reasons, "; ")),
                      {},
                      "a recording from another camera view, or with world coordinates, may help");
+  }
+  const int end = starting_end(chosen->values);
+  if ((chosen->increases && end > 0) || (!chosen->increases && end < 0)) {
+    chosen->increases = !chosen->increases;
+    chosen->reversed = true;
+    chosen->notes.push_back(
+        "the recording starts at the movement's turning point, so repetitions are taken from "
+        "there and back (outward and return swap)");
   }
   if (chosen->measure != movement.candidates.front().measure && !reasons.empty()) {
     chosen->notes.insert(chosen->notes.begin(),

@@ -2,7 +2,8 @@
 //
 // For a named exercise it is the definition's movement signal (or the first measurable
 // alternative), with the two sides combined as the definition says (mean, max, either,
-// left, right). For `--exercise auto` every joint angle is a candidate (each side and the
+// left, right); when the recording clearly starts at the definition's turning point
+// (a sit-to-stand filmed from standing), the repetitions are taken the other way round. For `--exercise auto` every joint angle is a candidate (each side and the
 // mean of both); the most strongly periodic ones (autocorrelation, reps.h) are kept and of
 // those the one with the largest typical swing carries the movement. Its direction (which
 // extreme is the start position) is where the recording begins, else where the subject
@@ -32,6 +33,9 @@ struct DrivingSignal {
   std::vector<double> left, right;
   bool increases = true;
   double min_range = 0;  // smaller excursions are never reps (the signal's unit)
+  // The recording starts at the definition's turning point (e.g. standing, for a
+  // sit-to-stand): repetitions run the other way, and outward/return swap meaning.
+  bool reversed = false;
   std::vector<std::string> notes;  // e.g. "knee_flexion not measurable (...); using hip_flexion"
 
   // "knee_flexion (mean of both sides)", "left hip_abduction".

@@ -67,8 +67,8 @@ SideExcursion side_excursion(const std::vector<double>& v, const DrivingSignal& 
 double rep_measure_value(const FormRule& rule, Side side, const RepResult& rep, RuleContext& ctx) {
   const std::string& m = rule.measure;
   if (m == "duration_s") return rep.timing.end_s - rep.timing.start_s;
-  if (m == "outward_s") return rep.outward_s;
-  if (m == "return_s") return rep.return_s;
+  if (m == "outward_s") return ctx.signal.reversed ? rep.return_s : rep.outward_s;
+  if (m == "return_s") return ctx.signal.reversed ? rep.outward_s : rep.return_s;
   if (m == "rom") {
     if (side == Side::kNone) return rep.rom_deg;
     const auto* v = driving_side(ctx.signal, side);
@@ -149,7 +149,11 @@ double rule_value(const FormRule& rule, Side side, const RepResult& rep, RuleCon
     for (std::size_t f = r.start_frame; f <= r.end_frame && !std::isfinite(base); ++f) base = v[f];
     if (!std::isfinite(base)) return NAN;
   }
-  auto [first, last] = phase_frames(rule.phase, r);
+  // A reversed recording runs return-then-outward in the definition's terms.
+  RepPhase phase = rule.phase;
+  if (ctx.signal.reversed && phase == RepPhase::kOutward) phase = RepPhase::kReturn;
+  else if (ctx.signal.reversed && phase == RepPhase::kReturn) phase = RepPhase::kOutward;
+  auto [first, last] = phase_frames(phase, r);
   // The turn: frames whose driving signal is within 10 % of the rep's range of the peak.
   const double sign = ctx.signal.increases ? 1.0 : -1.0;
   const double turn_band = sign * r.turn_value - 0.1 * rep.timing.rom;

@@ -232,7 +232,10 @@ std::array<double, 17> frame_angles(const BodyPoints& p) {
     out[6 + s] = angle_between_deg(arm, wrist - elbow);
     out[8 + s] = planar_deg(trunk_down, arm, -frame.mediolateral, kElevationLowerDeg);
     out[10 + s] = planar_deg(trunk_down, arm, lateral_axis, kElevationLowerDeg);
-    out[12 + s] = planar_deg(thigh, shank, lateral_axis);
+    // FPPA describes a leg pointing down (standing, squatting, landing); with the thigh or
+    // shank pointing up (a lunge's rear shank) the projection angle means nothing.
+    const bool leg_down = dot(thigh, p.up) < 0 && dot(shank, p.up) < 0;
+    out[12 + s] = leg_down ? planar_deg(thigh, shank, lateral_axis) : NAN;
   }
   out[14] = planar_deg(p.up, frame.trunk, frame.mediolateral);
   out[15] = planar_deg(p.up, frame.trunk, frame.anterior);
