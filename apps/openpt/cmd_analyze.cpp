@@ -179,8 +179,9 @@ constexpr const char* kFooter =
   File formats are described in docs/formats.md.
 
 Output (--format; when not given: from the -o extension, else text):
-  text  tables for the terminal: per angle min / max / range of motion / mean, left-right
-        asymmetry, and notes (angles not measurable, gaps, warnings)
+  text  for the terminal: first the rep count, score and findings with patient cues, then
+        the repetition table, then per angle min / max / range of motion / mean,
+        left-right asymmetry, and notes (angles not measurable, gaps, warnings)
   json  the same plus per-frame angles, schema "openpt.assessment/1" (docs/formats.md)
   html  one self-contained page with the tables and angle-time plots, for printing or
         attaching to a record; it loads nothing from the network

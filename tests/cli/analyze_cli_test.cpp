@@ -307,3 +307,261 @@ TEST(AnalyzeCliOutput, ControlCharactersInTheFileNameAreNotPrinted) {
 
 }  // namespace
 }  // namespace openpt::testing
+
+// --- exercise assessment: --exercise NAME|auto|FILE.toml, --exercise-dir, openpt exercises
+
+namespace openpt::testing {
+namespace {
+
+// A clean simulated squat: `reps` reps of 3 s with 1 s pauses, so rep k (1-based) runs from
+// 1 + 4(k − 1) s to 4 + 4(k − 1) s with its turning point (deepest) half way.
+std::filesystem::path simulated_squat(const TempDir& tmp, int reps) {
+  const auto file = tmp.path() / "squat.json";
+  const CommandResult r =
+      run_openpt({"simulate", "squat", "--reps", std::to_string(reps), "-o", file.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return file;
+}
+
+// A valid exercise file with id `id`: knee flexion, one depth rule; `mild` is spliced in
+// verbatim so a test can break it.
+std::string exercise_toml(const std::string& id, const std::string& mild) {
+  return fmt::format(R"toml(id = "{}"
+name = "My squat"
+category = "rehabilitation"
+views = ["front", "side"]
+
+[movement]
+signal = "knee_flexion"
+sides = "mean"
+direction = "increase"
+outward = "eccentric"
+target_rom_deg = 100
+min_rom_deg = 30
+rep_duration_s = [1.0, 8.0]
+
+[[rule]]
+code = "depth_not_reached"
+title = "Depth not reached"
+measure = "rom"
+sides = "none"
+statistic = "value"
+worse = "below"
+mild = {}
+significant = 60
+finding = "Squatted to {{value}} (target {{threshold}})"
+cue = "Go a little deeper."
+)toml",
+                     id, mild);
+}
+
+std::size_t position(const std::string& text, const std::string& what) {
+  const std::size_t p = text.find(what);
+  EXPECT_NE(p, std::string::npos) << "missing: " << what;
+  return p;
+}
+
+TEST(AnalyzeAssessment, SimulatedSquatHasTheSimulatedRepsAtTheirTimes) {
+  TempDir tmp;
+  const int reps = 4;
+  const auto file = simulated_squat(tmp, reps);
+  const CommandResult r =
+      run_openpt({"analyze", file.string(), "--exercise", "deep_squat", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["exercise"], "deep_squat");
+  EXPECT_EQ(j["exercise_name"], "Deep squat");
+  EXPECT_EQ(j["rep_count"], reps);
+  ASSERT_EQ(j["reps"].size(), static_cast<std::size_t>(reps)) << "no partial reps";
+  for (int k = 0; k < reps; ++k) {
+    const auto& rep = j["reps"][k];
+    EXPECT_EQ(rep["number"], k + 1);
+    EXPECT_EQ(rep["complete"], true);
+    EXPECT_NEAR(rep["turn_s"].get<double>(), 2.5 + 4 * k, 0.15) << "rep " << k + 1;
+    EXPECT_NEAR(rep["start_s"].get<double>(), 1 + 4 * k, 0.4) << "rep " << k + 1;
+    EXPECT_NEAR(rep["end_s"].get<double>(), 4 + 4 * k, 0.4) << "rep " << k + 1;
+    EXPECT_NEAR(rep["rom_deg"].get<double>(), 100, 5) << "knees to 100°";
+    EXPECT_TRUE(rep["classification"].is_string());
+  }
+  EXPECT_TRUE(j["score"].is_number());
+  EXPECT_TRUE(j["findings"].is_array());
+  EXPECT_EQ(j["movement"]["automatic"], false);
+  EXPECT_EQ(j["movement"]["partial_reps"], 0);
+}
+
+TEST(AnalyzeAssessment, TextAndHtmlLeadWithTheAssessment) {
+  TempDir tmp;
+  const auto file = simulated_squat(tmp, 3);
+  const CommandResult text = run_openpt({"analyze", file.string(), "--exercise", "deep_squat"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  const std::size_t reps = position(text.out, "Repetitions   3");
+  const std::size_t score = position(text.out, "Score ");
+  const std::size_t findings = position(text.out, "Findings, worst first");
+  const std::size_t table = position(text.out, "Rep  Start s");
+  const std::size_t angles = position(text.out, "Joint angles (degrees)");
+  EXPECT_LT(reps, score);
+  EXPECT_LT(score, findings);
+  EXPECT_LT(findings, table);
+  EXPECT_LT(table, angles);
+
+  const auto html_file = tmp.path() / "squat.html";
+  const CommandResult html =
+      run_openpt({"analyze", file.string(), "--exercise", "deep_squat", "-o", html_file.string()});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  const std::string page = read_file(html_file);
+  const std::size_t section = position(page, "id=\"findings\"");
+  const std::size_t rep_table = position(page, "<table class=\"reps\">");
+  const std::size_t plot = position(page, ">Repetitions – Knee flexion</text>");
+  const std::size_t angle_table = position(page, "<h2>Joint angles</h2>");
+  EXPECT_LT(section, rep_table);
+  EXPECT_LT(rep_table, plot);
+  EXPECT_LT(plot, angle_table);
+}
+
+// Simulated left knee valgus of 25° (the deep squat's rule: significant when the left FPPA
+// is above 15° for more than 40 % of the descent) and a third rep to 30 % depth (partial).
+TEST(AnalyzeAssessment, CompensatedSquatLeadsWithItsFindings) {
+  TempDir tmp;
+  const auto file = tmp.path() / "valgus.json";
+  const CommandResult sim = run_openpt({"simulate", "squat", "--reps", "5", "--left-valgus-deg",
+                                        "25", "--rep-depths", "1,1,0.3,1,1", "-o", file.string()});
+  ASSERT_EQ(sim.exit_code, 0) << sim.err;
+  const CommandResult r =
+      run_openpt({"analyze", file.string(), "--exercise", "deep_squat", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["rep_count"], 4);
+  EXPECT_EQ(j["movement"]["partial_reps"], 1);
+  ASSERT_EQ(j["reps"].size(), 5u);
+  EXPECT_EQ(j["reps"][2]["classification"], "partial");
+  EXPECT_TRUE(j["reps"][2]["number"].is_null());
+  EXPECT_EQ(j["reps"][3]["number"], 3);
+  ASSERT_FALSE(j["findings"].empty());
+  const auto& worst = j["findings"][0];
+  EXPECT_EQ(worst["code"], "knee_valgus");
+  EXPECT_EQ(worst["side"], "left");
+  EXPECT_EQ(worst["severity"], "significant");
+  EXPECT_EQ(worst["reps"], nlohmann::json::array({1, 2, 3, 4}));
+  for (const auto& f : j["findings"]) {
+    if (f["code"] == "knee_valgus" && f["side"] == "right") {
+      EXPECT_EQ(f["severity"], "ok");
+    }
+  }
+  for (const auto& rep : j["reps"]) {
+    if (rep["complete"] == true) {
+      EXPECT_EQ(rep["classification"], "significant_compensation");
+    }
+  }
+  EXPECT_LT(j["score"].get<double>(), 75);
+
+  const CommandResult text = run_openpt({"analyze", file.string(), "--exercise", "deep_squat"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  const std::size_t valgus = position(text.out, "[SIGNIFICANT] Knee valgus (left)");
+  const std::size_t cue = position(text.out, "Patient cue: Push your left knee out");
+  const std::size_t well = position(text.out, "What went well");
+  const std::size_t angles = position(text.out, "Joint angles (degrees)");
+  EXPECT_LT(valgus, cue);
+  EXPECT_LT(cue, well);
+  EXPECT_LT(well, angles);
+  EXPECT_TRUE(contains(text.out, "Repetitions   4 (1 partial repetition not counted)"));
+}
+
+TEST(AnalyzeAssessment, AutoCountsTheRepsWithoutFormRules) {
+  TempDir tmp;
+  const auto file = simulated_squat(tmp, 4);
+  const CommandResult r =
+      run_openpt({"analyze", file.string(), "--exercise", "auto", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["exercise"], "auto");
+  EXPECT_EQ(j["rep_count"], 4);
+  EXPECT_TRUE(j["score"].is_null()) << "no exercise, no score";
+  EXPECT_TRUE(j["findings"].empty());
+  EXPECT_EQ(j["movement"]["automatic"], true);
+  // auto is the default.
+  const CommandResult d = run_openpt({"analyze", file.string(), "--format", "json"});
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  EXPECT_EQ(nlohmann::json::parse(d.out)["rep_count"], 4);
+}
+
+TEST(AnalyzeAssessment, UnknownExerciseListsTheLibrary) {
+  TempDir tmp;
+  const auto file = simulated_squat(tmp, 1);
+  const CommandResult r = run_openpt({"analyze", file.string(), "--exercise", "nonsense"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(contains(r.err, "--exercise")) << r.err;
+  EXPECT_TRUE(contains(r.err, "unknown exercise 'nonsense'")) << r.err;
+  for (const char* listed : {"auto", "deep_squat", "sit_to_stand", "shoulder_abduction"}) {
+    EXPECT_TRUE(contains(r.err, listed)) << listed << ": " << r.err;
+  }
+}
+
+TEST(AnalyzeAssessment, ExerciseFileIsUsedAndABrokenOneNamesFileAndKey) {
+  TempDir tmp;
+  const auto file = simulated_squat(tmp, 2);
+  const auto good = tmp.write("my_squat.toml", exercise_toml("my_squat", "80"));
+  const CommandResult ok =
+      run_openpt({"analyze", file.string(), "--exercise", good.string(), "--format", "json"});
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  const auto j = nlohmann::json::parse(ok.out);
+  EXPECT_EQ(j["exercise"], "my_squat");
+  EXPECT_EQ(j["exercise_name"], "My squat");
+  EXPECT_EQ(j["rep_count"], 2);
+  ASSERT_EQ(j["findings"].size(), 1u);
+  EXPECT_EQ(j["findings"][0]["code"], "depth_not_reached");
+  EXPECT_EQ(j["findings"][0]["severity"], "ok") << "100° reached, mild below 80°";
+
+  const auto bad = tmp.write("broken_squat.toml", exercise_toml("broken_squat", "\"deep\""));
+  const CommandResult r = run_openpt({"analyze", file.string(), "--exercise", bad.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(contains(r.err, "broken_squat.toml")) << r.err;
+  EXPECT_TRUE(contains(r.err, "mild")) << r.err;
+  EXPECT_TRUE(contains(r.err, "must be a number")) << r.err;
+}
+
+TEST(AnalyzeAssessment, ExerciseDirChoosesTheLibrary) {
+  TempDir tmp;
+  const auto file = simulated_squat(tmp, 2);
+  std::filesystem::create_directory(tmp.path() / "library");
+  tmp.write("library/my_squat.toml", exercise_toml("my_squat", "80"));
+  const std::string dir = (tmp.path() / "library").string();
+  const CommandResult r = run_openpt({"analyze", file.string(), "--exercise", "my_squat",
+                                      "--exercise-dir", dir, "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["exercise_name"], "My squat");
+  // That library has no deep_squat; the error lists what it has.
+  const CommandResult missing =
+      run_openpt({"analyze", file.string(), "--exercise", "deep_squat", "--exercise-dir", dir});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_TRUE(contains(missing.err, "my_squat")) << missing.err;
+}
+
+TEST(ExercisesCli, ListsTheLibrary) {
+  const CommandResult r = run_openpt({"exercises"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* id :
+       {"deep_squat", "sit_to_stand", "shoulder_flexion", "push_up", "jumping_jack"}) {
+    EXPECT_TRUE(contains(r.out, std::string("\n") + id + " ")) << id << ": " << r.out;
+  }
+}
+
+TEST(ExercisesCli, CheckValidatesFiles) {
+  TempDir tmp;
+  const auto good = tmp.write("my_squat.toml", exercise_toml("my_squat", "80"));
+  const CommandResult ok = run_openpt({"exercises", "--check", good.string()});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_TRUE(contains(ok.out, "ok")) << ok.out;
+
+  const auto bad = tmp.write("bad.toml", exercise_toml("bad", "\"deep\""));
+  const CommandResult r = run_openpt({"exercises", "--check", bad.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "bad.toml")) << r.err;
+  EXPECT_TRUE(contains(r.err, "mild")) << r.err;
+  // Every file is checked; one bad file fails the run.
+  EXPECT_EQ(run_openpt({"exercises", "--check", good.string(), bad.string()}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace openpt::testing

@@ -76,6 +76,101 @@ std::vector<std::string> row(const std::string& text, const std::string& prefix)
   return {};
 }
 
+// A hand-made assessment of the hand-made kinematics (the left knee peaks at 0.25 s and
+// 1.25 s): two complete reps and a partial one, a significant and a mild finding (whose
+// texts come "from an exercise file" and try to inject markup), an ok finding, a skipped
+// rule and a note. Score 100 − 25 − 7.6 − 5 = 62.4.
+Assessment hand_made_assessment() {
+  Assessment a;
+  a.exercise_id = "deep_squat";
+  a.exercise_name = "Deep squat";
+  a.signal = "knee_flexion (mean of both sides)";
+  a.signal_measure = "knee_flexion";
+  a.signal_unit = "°";
+  a.typical_rom = 80;
+  a.rep_count = 2;
+  auto rep = [](int number, double start, double turn, double end) {
+    RepResult r;
+    r.number = number;
+    r.timing.start_s = start, r.timing.turn_s = turn, r.timing.end_s = end;
+    r.timing.turn_value = 90;
+    r.rom_deg = 80;
+    r.outward_s = r.eccentric_s = turn - start;
+    r.return_s = r.concentric_s = end - turn;
+    r.peak_velocity_deg_s = 251.3;
+    return r;
+  };
+  RepResult r1 = rep(1, 0.0, 0.25, 0.5);
+  r1.classification = Severity::kSignificant;
+  r1.score = 67.4;
+  r1.findings = {{"knee_valgus", Side::kLeft, Severity::kSignificant, 45},
+                 {"trunk_lean", Side::kNone, Severity::kMild, 52}};
+  RepResult r2 = rep(2, 0.75, 1.0, 1.25);
+  RepResult partial = rep(0, 1.5, 1.625, 1.75);
+  partial.rom_deg = 28;
+  partial.timing.complete = false;
+  partial.timing.partial_reason = "reached 35 % of the typical range";
+  a.reps = {r1, r2, partial};
+
+  Finding valgus{.code = "knee_valgus",
+                 .title = "Knee valgus",
+                 .severity = Severity::kSignificant,
+                 .side = Side::kLeft,
+                 .value = 45,
+                 .threshold = 40,
+                 .unit = "%",
+                 .reps = {1},
+                 .text = "Left knee valgus exceeded 10° for 45 % of the descent (rep 1)",
+                 .cue = "Push your left knee out over your toes."};
+  Finding lean{.code = "trunk_lean",
+               .title = "Trunk <lean>",
+               .severity = Severity::kMild,
+               .side = Side::kNone,
+               .value = 52,
+               .threshold = 50,
+               .unit = "°",
+               .reps = {1},
+               .text = "<script>alert('x')</script> & more (rep 1)",
+               .cue = "Keep your chest <up> & proud"};
+  Finding depth{.code = "depth_not_reached",
+                .title = "Depth not reached",
+                .severity = Severity::kOk,
+                .side = Side::kNone,
+                .value = 80,
+                .threshold = 100,
+                .unit = "°",
+                .reps = {},
+                .text = "Depth not reached: within limits in all 2 reps",
+                .cue = ""};
+  a.findings = {valgus, lean, depth};
+  a.skipped = {{"heel_lift", "needs the heels, which this skeleton lacks"}};
+  a.score = 62.4;
+  a.score_reasons = {{"knee_valgus", Side::kLeft, 25, "Knee valgus (left)"},
+                     {"trunk_lean", Side::kNone, 7.6, "Trunk <lean>"},
+                     {"partial_reps", Side::kNone, 5, "Partial repetitions"}};
+  a.notes = {"note <b>bold</b>"};
+  return a;
+}
+
+AnalysisReport assessed_report() {
+  AnalysisReport r = hand_made_report("deep_squat");
+  r.assessment = hand_made_assessment();
+  return r;
+}
+
+// Position of `what` in `text`, failing the test when absent.
+std::size_t position(const std::string& text, const std::string& what) {
+  const std::size_t p = text.find(what);
+  EXPECT_NE(p, std::string::npos) << "missing: " << what;
+  return p;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+  return n;
+}
+
 TEST(MakeReport, KeepsOnlyTheFileNameAndCountsFrames) {
   const AnalysisReport r = hand_made_report();
   EXPECT_EQ(r.source, "a<b&c>.json");
@@ -260,6 +355,264 @@ TEST(RenderHtml, LongRecordingsStaySmall) {
   k.angles = {left, right};
   const std::string html = render_html(make_report(seq, std::move(k), ""));
   EXPECT_LT(html.size(), 150'000u);
+}
+
+// --- the assessment leads every format --------------------------------------------------
+
+TEST(RenderText, LeadsWithScoreFindingsAndRepsBeforeTheAngleTables) {
+  const std::string text = render_text(assessed_report());
+  const std::size_t exercise = position(text, "Exercise      Deep squat (deep_squat)");
+  const std::size_t reps = position(text, "Repetitions   2 (1 partial repetition not counted)");
+  const std::size_t score = position(text, "Score         62 / 100");
+  const std::size_t valgus_points = position(text, "−25.0 points  Knee valgus (left)");
+  const std::size_t lean_points = position(text, "−7.6 points  Trunk <lean>");
+  const std::size_t valgus =
+      position(text, "[SIGNIFICANT] Knee valgus (left): measured 45 %; significant threshold 40 %");
+  const std::size_t lean = position(text, "[MILD] Trunk <lean>: measured 52°; mild threshold 50°");
+  const std::size_t cue = position(text, "Patient cue: Push your left knee out over your toes.");
+  const std::size_t well = position(text, "+ Depth not reached: within limits in all 2 reps");
+  const std::size_t table = position(text, "Repetitions (knee_flexion (mean of both sides), °)");
+  const std::size_t skipped = position(text, "heel_lift: needs the heels");
+  const std::size_t note = position(text, "note <b>bold</b>");
+  const std::size_t recording = position(text, "Recording");
+  const std::size_t angles = position(text, "Joint angles (degrees)");
+  EXPECT_LT(exercise, reps);
+  EXPECT_LT(reps, score);
+  EXPECT_LT(score, valgus_points);
+  EXPECT_LT(valgus_points, lean_points);
+  EXPECT_LT(lean_points, valgus);
+  EXPECT_LT(valgus, lean) << "worst first";
+  EXPECT_LT(valgus, cue);
+  EXPECT_LT(lean, well);
+  EXPECT_LT(well, table);
+  EXPECT_LT(table, skipped);
+  EXPECT_LT(skipped, note);
+  EXPECT_LT(note, recording);
+  EXPECT_LT(recording, angles);
+  EXPECT_EQ(text.rfind("OpenPT movement report – a<b&c>.json\n", 0), 0u);
+
+  // The rep table: number, start, turn, end, ROM, eccentric, concentric, peak, result.
+  EXPECT_EQ(row(text, "Rep "),
+            (std::vector<std::string>{"Start", "s", "Turn", "s", "End", "s", "ROM", "Ecc", "s",
+                                      "Con", "s", "Peak", "/s", "Result", "Findings"}));
+  const std::vector<std::string> rep1 = row(text, "1 ");
+  ASSERT_GE(rep1.size(), 9u);
+  EXPECT_EQ(std::vector<std::string>(rep1.begin(), rep1.begin() + 9),
+            (std::vector<std::string>{"0.00", "0.25", "0.50", "80.0", "0.25", "0.25", "251.3",
+                                      "significant", "compensation"}));
+  EXPECT_NE(text.find("Knee valgus (left) 45 %, significant; Trunk <lean> 52°, mild"),
+            std::string::npos);
+  EXPECT_EQ(row(text, "2 "), (std::vector<std::string>{"0.75", "1.00", "1.25", "80.0", "0.25",
+                                                       "0.25", "251.3", "correct", "–"}));
+  const std::vector<std::string> partial = row(text, "– ");
+  ASSERT_GE(partial.size(), 8u);
+  EXPECT_EQ(std::vector<std::string>(partial.begin(), partial.begin() + 8),
+            (std::vector<std::string>{"1.50", "1.62", "1.75", "28.0", "0.12", "0.12", "251.3",
+                                      "partial"}));
+  EXPECT_NE(text.find("partial                   reached 35 % of the typical range"),
+            std::string::npos);
+  EXPECT_NE(text.find("typical range of a repetition 80.0°"), std::string::npos);
+}
+
+TEST(RenderText, NoAssessmentSaysWhy) {
+  AnalysisReport r = hand_made_report("auto");
+  r.assessment_error = "no joint angle moves or repeats";
+  const std::string text = render_text(r);
+  const std::size_t why = position(text, "Not available: no joint angle moves or repeats");
+  EXPECT_LT(why, position(text, "Recording"));
+  // Without an assessment and without an error (kinematics only): no assessment section.
+  EXPECT_EQ(render_text(hand_made_report()).find("Assessment"), std::string::npos);
+}
+
+TEST(RenderText, AutomaticDetectionDoesNotClaimCorrectForm) {
+  AnalysisReport r = assessed_report();
+  Assessment& a = *r.assessment;
+  a.automatic = true;
+  a.exercise_id = "auto";
+  a.signal = "left knee_flexion";
+  a.signal_measure = "knee_flexion";
+  a.signal_side = Side::kLeft;
+  a.findings.clear();
+  a.score_reasons.clear();
+  a.score.reset();
+  for (RepResult& rep : a.reps) {
+    rep.findings.clear();
+    rep.classification = Severity::kOk;
+    rep.eccentric_s = rep.concentric_s = NAN;
+  }
+  const std::string text = render_text(r);
+  EXPECT_NE(text.find("detected automatically: left knee_flexion"), std::string::npos);
+  EXPECT_NE(text.find("not scored: no exercise was named"), std::string::npos);
+  EXPECT_NE(text.find("Form was not checked"), std::string::npos);
+  EXPECT_EQ(row(text, "1 ").at(7), "not");
+  EXPECT_EQ(text.find("correct"), std::string::npos);
+  EXPECT_NE(text.find("Out s"), std::string::npos) << "no eccentric/concentric without exercise";
+}
+
+TEST(RenderHtml, FindingsComeFirstWithBadgesCuesRepsAndMarkedPlot) {
+  const std::string html = render_html(assessed_report());
+  const std::size_t section = position(html, "<section class=\"assessment\" id=\"findings\">");
+  const std::size_t score = position(html, "<span class=\"score\">62</span> / 100");
+  const std::size_t reason = position(html, "−25.0</td><td>points: Knee valgus (left)");
+  const std::size_t significant =
+      position(html,
+               "<span class=\"badge badge-significant\">Significant</span> "
+               "<strong>Knee valgus (left)</strong>");
+  const std::size_t mild = position(html, "<span class=\"badge badge-mild\">Mild</span>");
+  const std::size_t patient = position(html, "For the patient");
+  const std::size_t cue = position(html, "<li>Push your left knee out over your toes.</li>");
+  const std::size_t well = position(html, "<h3>What went well</h3>");
+  const std::size_t reps = position(html, "<table class=\"reps\">");
+  const std::size_t first_plot = position(html, "<svg");
+  const std::size_t angles = position(html, "<h2>Joint angles</h2>");
+  const std::size_t over_time = position(html, "<h2>Angles over time</h2>");
+  EXPECT_LT(section, score);
+  EXPECT_LT(score, reason);
+  EXPECT_LT(reason, significant);
+  EXPECT_LT(significant, mild) << "worst first";
+  EXPECT_LT(mild, patient);
+  EXPECT_LT(patient, cue);
+  EXPECT_LT(cue, well);
+  EXPECT_LT(well, reps);
+  EXPECT_LT(reps, first_plot);
+  EXPECT_LT(first_plot, angles);
+  EXPECT_LT(angles, over_time);
+
+  // Classification as text in each row, not by colour alone.
+  EXPECT_EQ(count(html, "badge-significant\">significant compensation</span>"), 1u);
+  EXPECT_EQ(count(html, "badge-correct\">correct</span>"), 1u);
+  EXPECT_EQ(count(html, "badge-partial\">partial</span>"), 1u);
+
+  // The driving signal's plot: a band per rep (partial dashed), a marker per turning point;
+  // the knee flexion group is not drawn a second time.
+  EXPECT_EQ(count(html, ">Repetitions – Knee flexion</text>"), 1u);
+  EXPECT_EQ(count(html, ">Knee flexion</text>"), 0u);
+  EXPECT_EQ(count(html, "<svg"), 2u) << "repetitions and trunk/pelvis";
+  EXPECT_EQ(count(html, "<title>rep "), 2u);
+  EXPECT_EQ(count(html, "fill-opacity=\"0.16\""), 2u);
+  EXPECT_EQ(count(html,
+                  "<title>partial repetition 1.50–1.75 s: reached 35 % of the typical "
+                  "range</title>"),
+            1u);
+  EXPECT_EQ(count(html, "<title>turning point"), 3u);
+}
+
+TEST(RenderHtml, EscapesTextFromExerciseFiles) {
+  const std::string html = render_html(assessed_report());
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<lean>"), std::string::npos);
+  EXPECT_EQ(html.find("<up>"), std::string::npos);
+  EXPECT_EQ(html.find("<b>bold"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more (rep 1)"),
+            std::string::npos);
+  EXPECT_NE(html.find("<strong>Trunk &lt;lean&gt;</strong>"), std::string::npos);
+  EXPECT_NE(html.find("<li>Keep your chest &lt;up&gt; &amp; proud</li>"), std::string::npos);
+  EXPECT_NE(html.find("note &lt;b&gt;bold&lt;/b&gt;"), std::string::npos);
+  for (const char* external : {"src=\"http", "href=\"http", "url(", "@import", "<link"}) {
+    EXPECT_EQ(html.find(external), std::string::npos) << external;
+  }
+}
+
+TEST(RenderHtml, NoAssessmentSaysWhy) {
+  AnalysisReport r = hand_made_report("auto");
+  r.assessment_error = "no joint angle <moves>";
+  const std::string html = render_html(r);
+  const std::size_t why = position(html, "Not available: no joint angle &lt;moves&gt;");
+  EXPECT_LT(why, position(html, "<h2>Recording</h2>"));
+}
+
+TEST(ToJson, HasTheDocumentedAssessmentKeysAndValues) {
+  const nlohmann::ordered_json j = to_json(assessed_report());
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : j.items()) keys.push_back(key);
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"schema", "generator", "source", "exercise", "exercise_name",
+                                      "rep_count", "score", "score_reasons", "findings", "reps",
+                                      "movement", "recording", "analysis", "angles", "asymmetry",
+                                      "unavailable", "gaps", "warnings", "series"}));
+  EXPECT_EQ(j["exercise"], "deep_squat");
+  EXPECT_EQ(j["exercise_name"], "Deep squat");
+  EXPECT_EQ(j["rep_count"], 2);
+  EXPECT_EQ(j["score"], 62.4);
+  ASSERT_EQ(j["score_reasons"].size(), 3u);
+  EXPECT_EQ(j["score_reasons"][0], (nlohmann::ordered_json{{"code", "knee_valgus"},
+                                                           {"side", "left"},
+                                                           {"points", 25.0},
+                                                           {"text", "Knee valgus (left)"}}));
+  EXPECT_TRUE(j["score_reasons"][1]["side"].is_null());
+
+  ASSERT_EQ(j["findings"].size(), 3u);
+  const auto& valgus = j["findings"][0];
+  EXPECT_EQ(valgus["code"], "knee_valgus");
+  EXPECT_EQ(valgus["title"], "Knee valgus");
+  EXPECT_EQ(valgus["severity"], "significant");
+  EXPECT_EQ(valgus["side"], "left");
+  EXPECT_EQ(valgus["value"], 45.0);
+  EXPECT_EQ(valgus["threshold"], 40.0);
+  EXPECT_EQ(valgus["unit"], "%");
+  EXPECT_EQ(valgus["reps"], nlohmann::ordered_json::array({1}));
+  EXPECT_EQ(valgus["text"], "Left knee valgus exceeded 10° for 45 % of the descent (rep 1)");
+  EXPECT_EQ(valgus["cue"], "Push your left knee out over your toes.");
+  EXPECT_EQ(j["findings"][1]["severity"], "mild");
+  EXPECT_TRUE(j["findings"][1]["side"].is_null());
+  const auto& depth = j["findings"][2];
+  EXPECT_EQ(depth["severity"], "ok");
+  EXPECT_TRUE(depth["cue"].is_null());
+  EXPECT_TRUE(depth["reps"].empty());
+
+  ASSERT_EQ(j["reps"].size(), 3u);
+  const auto& r1 = j["reps"][0];
+  EXPECT_EQ(r1["number"], 1);
+  EXPECT_EQ(r1["complete"], true);
+  EXPECT_TRUE(r1["partial_reason"].is_null());
+  EXPECT_EQ(r1["start_s"], 0.0);
+  EXPECT_EQ(r1["turn_s"], 0.25);
+  EXPECT_EQ(r1["end_s"], 0.5);
+  EXPECT_EQ(r1["rom_deg"], 80.0);
+  EXPECT_EQ(r1["outward_s"], 0.25);
+  EXPECT_EQ(r1["return_s"], 0.25);
+  EXPECT_EQ(r1["eccentric_s"], 0.25);
+  EXPECT_EQ(r1["concentric_s"], 0.25);
+  EXPECT_EQ(r1["peak_velocity_deg_s"], 251.3);
+  EXPECT_EQ(r1["classification"], "significant_compensation");
+  EXPECT_EQ(r1["score"], 67.4);
+  ASSERT_EQ(r1["findings"].size(), 2u);
+  EXPECT_EQ(r1["findings"][0], (nlohmann::ordered_json{{"code", "knee_valgus"},
+                                                       {"side", "left"},
+                                                       {"severity", "significant"},
+                                                       {"value", 45.0}}));
+  EXPECT_EQ(j["reps"][1]["classification"], "correct");
+  EXPECT_EQ(j["reps"][1]["score"], 100.0);
+  const auto& partial = j["reps"][2];
+  EXPECT_TRUE(partial["number"].is_null());
+  EXPECT_EQ(partial["complete"], false);
+  EXPECT_EQ(partial["partial_reason"], "reached 35 % of the typical range");
+  EXPECT_EQ(partial["classification"], "partial");
+  EXPECT_TRUE(partial["score"].is_null());
+
+  const auto& m = j["movement"];
+  EXPECT_EQ(m["signal"], "knee_flexion (mean of both sides)");
+  EXPECT_EQ(m["unit"], "°");
+  EXPECT_EQ(m["automatic"], false);
+  EXPECT_EQ(m["typical_rom"], 80.0);
+  EXPECT_EQ(m["partial_reps"], 1);
+  EXPECT_EQ(
+      m["skipped_rules"],
+      (nlohmann::ordered_json::array(
+          {{{"code", "heel_lift"}, {"reason", "needs the heels, which this skeleton lacks"}}})));
+  EXPECT_EQ(m["notes"], nlohmann::ordered_json::array({"note <b>bold</b>"}));
+  EXPECT_FALSE(j.contains("assessment_error"));
+}
+
+TEST(ToJson, WithoutAssessmentCountAndScoreAreNullAndTheErrorIsGiven) {
+  AnalysisReport r = hand_made_report("auto");
+  r.assessment_error = "no joint angle moves or repeats";
+  nlohmann::ordered_json j = to_json(r);
+  EXPECT_TRUE(j["rep_count"].is_null());
+  EXPECT_TRUE(j["score"].is_null());
+  EXPECT_EQ(j["assessment_error"], "no joint angle moves or repeats");
+  EXPECT_FALSE(j.contains("reps"));
+  EXPECT_TRUE(to_json(hand_made_report())["assessment_error"].is_null());
 }
 
 }  // namespace

@@ -135,6 +135,8 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
   auto signal = driving_signal(measures, exercise.movement);
   if (!signal) return tl::unexpected(signal.error());
   a.signal = signal->description();
+  a.signal_measure = signal->measure;
+  a.signal_side = signal->chosen_side;
   a.signal_unit = std::string(find_frame_measure(signal->measure)->unit);
   a.notes = signal->notes;
   if (!kinematics.is_3d && std::find(exercise.views.begin(), exercise.views.end(),
@@ -237,6 +239,8 @@ Result<Assessment> assess_auto(const Kinematics& kinematics) {
   auto signal = auto_driving_signal(measures);
   if (!signal) return tl::unexpected(signal.error());
   a.signal = signal->description();
+  a.signal_measure = signal->measure;
+  a.signal_side = signal->chosen_side;
   a.signal_unit = std::string(find_frame_measure(signal->measure)->unit);
   a.notes = signal->notes;
   a.notes.emplace_back("no exercise was named, so form rules were not checked");

@@ -1,14 +1,18 @@
 // Internal to the movement report: what the text, JSON and HTML renderers share, so each
 // renderer only lays things out. Number formatting ("12.3", "–" when missing), side-less
 // angle names for the asymmetry table, the analysis-mode line, and the notes (unavailable
-// angles, gaps, warnings, angles outside the view plane) as plain sentences.
+// angles, gaps, warnings, angles outside the view plane) as plain sentences; for the
+// assessment (report_assessment.cpp) the words for severities, classifications, rep counts
+// and the score, and the sections the text and HTML renderers put first.
 //
 //   std::string rom = format_deg(s.rom_deg);           // "89.2" or "–"
 //   std::string name = angle_base_name(AngleId::kKneeFlexion);  // "knee_flexion"
 //   ReportNotes notes = report_notes(report);
+//   std::string c = classification_text(rep, a.automatic);     // "mild compensation"
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "openpt/motion/report.h"
@@ -43,5 +47,59 @@ struct ReportNotes {
   }
 };
 ReportNotes report_notes(const AnalysisReport& report);
+
+// --- Assessment (report_assessment.cpp) ---------------------------------------------------
+
+// "Significant", "Mild", "OK".
+std::string_view severity_label(Severity s);
+// "correct", "mild compensation", "significant compensation", "partial"; "not checked" for a
+// complete rep when no form rules were checked (automatic detection).
+std::string classification_text(const RepResult& rep, bool automatic);
+// A CSS-safe key for the classification: "correct", "mild", "significant", "partial",
+// "unchecked".
+std::string_view classification_key(const RepResult& rep, bool automatic);
+// "Deep squat (deep_squat)", or "detected automatically: left shoulder_flexion".
+std::string exercise_text(const Assessment& a);
+// "5", "5 (1 partial repetition not counted)".
+std::string rep_count_text(const Assessment& a);
+// "72 / 100", or why there is none.
+std::string score_text(const Assessment& a);
+// "Knee valgus (left)": the finding's title and side.
+std::string finding_heading(const Finding& f);
+// "measured 45 %; significant threshold 40 %" (value and threshold in the finding's unit).
+std::string finding_measure_text(const Finding& f);
+// A rep's own findings: "Knee valgus (left) 45 %, significant; Trunk lean 52°, mild".
+std::string rep_findings_text(const RepResult& rep, const Assessment& a);
+// Whether the rep table shows eccentric/concentric (known exercise) or outward/return times.
+bool has_eccentric_times(const Assessment& a);
+// The eccentric and concentric (or outward and return) seconds of a rep.
+double first_phase_s(const RepResult& rep, bool eccentric);
+double second_phase_s(const RepResult& rep, bool eccentric);
+// "1.27" seconds with two decimals, or kMissing.
+std::string format_seconds(double value);
+// One decimal with its unit: "101.2°", "4.5 % leg"; kMissing when not finite.
+std::string format_in_unit(double value, std::string_view unit);
+
+// The driving measure of an assessment, for plotting: bilateral measures are plotted on
+// both sides; `driving_side` is the side that drives (kNone: both, or side-less).
+struct DrivingMeasure {
+  std::string measure;
+  Side driving_side = Side::kNone;
+  bool bilateral = false;
+};
+DrivingMeasure driving_measure(const Assessment& assessment);
+
+// Sections. Text: report_text_assessment.cpp; HTML: report_html_assessment.cpp. They write
+// nothing when the report has neither an assessment nor an assessment error.
+void append_text_assessment(std::string& out, const AnalysisReport& report);
+void append_html_assessment(std::string& out, const AnalysisReport& report);
+// The measure whose time plot the HTML assessment drew with the repetitions marked (so the
+// angle plots can leave it out), or empty.
+std::string html_rep_plot_measure(const AnalysisReport& report);
+
+// `text` after `lead`, word-wrapped at `width` columns, continuation lines indented to the
+// end of `lead`, ending with a newline (report_text.cpp).
+void append_wrapped(std::string& out, std::string_view lead, std::string_view text,
+                    std::size_t width = 92);
 
 }  // namespace openpt::motion::detail

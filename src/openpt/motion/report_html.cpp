@@ -1,6 +1,8 @@
 // render_html: the movement report as one self-contained, printable HTML page — inline CSS
-// and SVG plots, no scripts, no external resources. All text from the recording (file
-// name, exercise, reasons, warnings) is escaped.
+// and SVG plots, no scripts, no external resources. The assessment leads
+// (report_html_assessment.cpp); the recording, angle tables, notes and plots follow. All
+// text from the recording or an exercise file (file name, exercise, findings, reasons,
+// warnings) is escaped.
 #include <fmt/format.h>
 
 #include <array>
@@ -40,6 +42,27 @@ figure { margin: 12px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: #666; font-size: 12px; }
 footer { margin-top: 32px; color: #888; font-size: 12px; }
+h3 { font-size: 14px; margin: 16px 0 6px; }
+.score { font-size: 22px; font-weight: 700; }
+table.reasons { width: auto; }
+ol.findings { padding-left: 22px; margin: 4px 0 8px; }
+ol.findings li { margin: 0 0 8px; }
+ol.findings p { margin: 2px 0 0; }
+.badge { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px;
+         font-weight: 600; border: 1px solid transparent; white-space: nowrap;
+         -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.badge-significant { background: #b3261e; color: #fff; }
+.badge-mild { background: #f6c344; color: #3d2c00; }
+.badge-ok, .badge-correct { background: #2e7d32; color: #fff; }
+.badge-partial { background: #fff; color: #444; border: 1px dashed #777; }
+.badge-unchecked { background: #eee; color: #444; border-color: #bbb; }
+aside.patient { border: 2px solid #2e6db4; border-radius: 6px; background: #f1f6fc;
+                padding: 4px 14px; margin: 12px 0; }
+aside.patient h3 { margin-top: 8px; }
+aside.patient li { font-size: 15px; }
+ul.well { color: #444; font-size: 13px; }
+ul.well { list-style-type: "✓ "; }
+table.reps td, table.reps th { padding: 3px 5px; }
 @media print {
   body { margin: 0; max-width: none; }
   h2 { break-after: avoid; page-break-after: avoid; }
@@ -184,10 +207,17 @@ PlotSeries plot_series(const AngleSeries& s, const std::vector<double>& t_s,
   return p;
 }
 
+// Every group with data, except the driving measure's, which the assessment already plotted
+// with the repetitions marked.
 void plots(Out out, const AnalysisReport& r) {
   const Kinematics& k = r.kinematics;
+  const std::string rep_plot_measure = detail::html_rep_plot_measure(r);
   bool heading = false;
   for (const PlotGroup& group : plot_groups()) {
+    if (group.keys.front().side != Side::kNone &&
+        detail::angle_base_name(group.keys.front().id) == rep_plot_measure) {
+      continue;
+    }
     std::vector<PlotSeries> series;
     for (std::size_t i = 0; i < group.keys.size(); ++i) {
       const AngleSeries* s = detail::find_series(r, group.keys[i]);
@@ -222,6 +252,7 @@ std::string render_html(const AnalysisReport& report) {
                  esc(title), kStyle);
   fmt::format_to(out, "<h1>Movement report</h1>\n<p class=\"sub\">{}{}</p>\n", esc(report.source),
                  report.exercise.empty() ? "" : " · " + esc(report.exercise));
+  detail::append_html_assessment(html, report);
   recording(out, report);
   angle_table(out, report);
   asymmetry_table(out, report);

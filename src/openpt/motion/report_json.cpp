@@ -113,15 +113,20 @@ json side_json(Side side) {
 }
 
 json finding_json(const Finding& f) {
-  return {{"code", f.code},         {"title", f.title},
+  return {{"code", f.code},
+          {"title", f.title},
           {"severity", severity_name(f.severity)},
-          {"side", side_json(f.side)}, {"value", rounded(f.value, 100)},
+          {"side", side_json(f.side)},
+          {"value", rounded(f.value, 100)},
           {"threshold", rounded(f.threshold, 100)},
-          {"unit", f.unit},         {"reps", f.reps},
-          {"text", f.text},         {"cue", f.cue.empty() ? json(nullptr) : json(f.cue)}};
+          {"unit", f.unit},
+          {"reps", f.reps},
+          {"text", f.text},
+          {"cue", f.cue.empty() ? json(nullptr) : json(f.cue)}};
 }
 
-json rep_json(const RepResult& r) {
+// `checked`: form rules were evaluated (a named exercise); else reps are not classified.
+json rep_json(const RepResult& r, bool checked) {
   json findings = json::array();
   for (const RepFinding& f : r.findings) {
     findings.push_back({{"code", f.code},
@@ -142,12 +147,13 @@ json rep_json(const RepResult& r) {
           {"eccentric_s", seconds(r.eccentric_s)},
           {"concentric_s", seconds(r.concentric_s)},
           {"peak_velocity_deg_s", deg(r.peak_velocity_deg_s)},
-          {"classification", r.number == 0 ? json("partial")
-                             : r.classification == Severity::kOk
-                                 ? json("correct")
-                                 : json(std::string(severity_name(r.classification)) +
-                                        "_compensation")},
-          {"score", r.number > 0 ? rounded(r.score, 10) : json(nullptr)},
+          {"classification",
+           r.number == 0 ? json("partial")
+           : !checked    ? json("not_checked")
+           : r.classification == Severity::kOk
+               ? json("correct")
+               : json(std::string(severity_name(r.classification)) + "_compensation")},
+          {"score", r.number > 0 && checked ? rounded(r.score, 10) : json(nullptr)},
           {"findings", findings}};
 }
 
@@ -164,7 +170,7 @@ json assessment_json(const AnalysisReport& report) {
   const Assessment& a = *report.assessment;
   json reps = json::array(), findings = json::array(), reasons = json::array(),
        skipped = json::array();
-  for (const RepResult& r : a.reps) reps.push_back(rep_json(r));
+  for (const RepResult& r : a.reps) reps.push_back(rep_json(r, !a.automatic));
   for (const Finding& f : a.findings) findings.push_back(finding_json(f));
   for (const ScoreReason& s : a.score_reasons) {
     reasons.push_back({{"code", s.code},
@@ -200,9 +206,9 @@ json to_json(const AnalysisReport& report) {
             {"exercise", report.exercise.empty() ? json(nullptr) : json(report.exercise)}};
   j.update(assessment_json(report));
   j.update(json{{"recording", recording(report)},
-            {"analysis", analysis(report)},
-            {"angles", angles(report)},
-            {"asymmetry", asymmetry(report)}});
+                {"analysis", analysis(report)},
+                {"angles", angles(report)},
+                {"asymmetry", asymmetry(report)}});
   j.update(notes(report.kinematics));
   j["series"] = series(report.kinematics);
   return j;

@@ -1,4 +1,5 @@
-// render_text: the movement report as a plain-text table for a terminal.
+// render_text: the movement report as plain text for a terminal: the assessment first
+// (report_text_assessment.cpp), then the recording, the angle tables and the notes.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -6,6 +7,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "openpt/core/printable.h"
 #include "openpt/motion/report.h"
 #include "openpt/motion/report_detail.h"
 
@@ -16,19 +18,21 @@ namespace {
 using detail::format_deg;
 using Out = std::back_insert_iterator<std::string>;
 
-void header(Out out, const AnalysisReport& r) {
+void recording(Out out, const AnalysisReport& r) {
   const double fps = detail::report_fps(r);
-  fmt::format_to(out, "OpenPT movement report\n\n");
-  fmt::format_to(out, "{:<12}{}\n", "Source", r.source.empty() ? "–" : r.source);
-  fmt::format_to(out, "{:<12}{}\n", "Exercise", r.exercise.empty() ? "none given" : r.exercise);
-  fmt::format_to(out, "{:<12}{}\n", "Skeleton", r.skeleton);
-  fmt::format_to(out, "{:<12}{}\n", "Frames", r.frame_count);
-  fmt::format_to(out, "{:<12}{:.2f} s\n", "Duration", r.duration_s);
-  fmt::format_to(out, "{:<12}{}\n", "Frame rate",
+  fmt::format_to(out, "Recording\n");
+  fmt::format_to(out, "  {:<12}{}\n", "Source", r.source.empty() ? "–" : r.source);
+  fmt::format_to(out, "  {:<12}{}\n", "Exercise",
+                 r.exercise.empty() ? "none given" : printable(r.exercise));
+  fmt::format_to(out, "  {:<12}{}\n", "Skeleton", r.skeleton);
+  fmt::format_to(out, "  {:<12}{}\n", "Frames", r.frame_count);
+  fmt::format_to(out, "  {:<12}{:.2f} s\n", "Duration", r.duration_s);
+  fmt::format_to(out, "  {:<12}{}\n", "Frame rate",
                  fps > 0 ? fmt::format("{:.1f} fps", fps) : std::string("unknown"));
-  fmt::format_to(out, "{:<12}{}\n", "Analysis", detail::analysis_mode_text(r));
+  fmt::format_to(out, "  {:<12}{}\n", "Analysis", detail::analysis_mode_text(r));
   fmt::format_to(out,
-                 "{:<12}{}; landmarks below visibility {:.2f} masked; gaps up to {:.2f} s filled\n",
+                 "  {:<12}{}; landmarks below visibility {:.2f} masked; gaps up to {:.2f} s "
+                 "filled\n",
                  "Cleaning",
                  r.lowpass_cutoff_hz > 0 ? fmt::format("{:g} Hz low-pass", r.lowpass_cutoff_hz)
                                          : std::string("no low-pass filter"),
@@ -82,56 +86,64 @@ void asymmetry_table(Out out, const AnalysisReport& r) {
   fmt::format_to(out, "  Index = |L − R| / max(L, R) × 100 %.\n");
 }
 
-// Writes `text` after `lead`, word-wrapped at kWidth columns, continuation lines indented
-// to the end of `lead`. Widths count bytes: close enough for these mostly ASCII notes.
-constexpr std::size_t kWidth = 92;
-void wrapped(Out out, std::string_view lead, std::string_view text) {
-  fmt::format_to(out, "{}", lead);
+void list(std::string& text, std::string_view title, const std::vector<std::string>& items) {
+  if (items.empty()) return;
+  fmt::format_to(std::back_inserter(text), "  {}:\n", title);
+  for (const auto& item : items) detail::append_wrapped(text, "    - ", item);
+}
+
+void notes(std::string& text, const AnalysisReport& r) {
+  const detail::ReportNotes n = detail::report_notes(r);
+  if (n.empty()) return;
+  text += "\nNotes\n";
+  list(text, "Not measured", n.unavailable);
+  list(text, "Gaps in the data", n.gaps);
+  list(text, "Warnings", n.warnings);
+  if (!n.out_of_view_plane.empty()) detail::append_wrapped(text, "  ", n.out_of_view_plane);
+}
+
+}  // namespace
+
+namespace detail {
+
+// Widths count bytes: close enough for these mostly ASCII notes.
+void append_wrapped(std::string& out, std::string_view lead, std::string_view text,
+                    std::size_t width) {
+  out += lead;
   std::size_t column = lead.size();
   bool first = true;
   while (!text.empty()) {
     const std::size_t end = text.find(' ');
     const std::string_view word = text.substr(0, end);
     text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-    if (!first && column + 1 + word.size() > kWidth) {
-      fmt::format_to(out, "\n{:{}}", "", lead.size());
+    if (!first && column + 1 + word.size() > width) {
+      out += '\n';
+      out.append(lead.size(), ' ');
       column = lead.size();
     } else if (!first) {
-      fmt::format_to(out, " ");
+      out += ' ';
       ++column;
     }
-    fmt::format_to(out, "{}", word);
+    out += word;
     column += word.size();
     first = false;
   }
-  fmt::format_to(out, "\n");
+  out += '\n';
 }
 
-void list(Out out, std::string_view title, const std::vector<std::string>& items) {
-  if (items.empty()) return;
-  fmt::format_to(out, "  {}:\n", title);
-  for (const auto& item : items) wrapped(out, "    - ", item);
-}
+}  // namespace detail
 
-void notes(Out out, const AnalysisReport& r) {
-  const detail::ReportNotes n = detail::report_notes(r);
-  if (n.empty()) return;
-  fmt::format_to(out, "\nNotes\n");
-  list(out, "Not measured", n.unavailable);
-  list(out, "Gaps in the data", n.gaps);
-  list(out, "Warnings", n.warnings);
-  if (!n.out_of_view_plane.empty()) wrapped(out, "  ", n.out_of_view_plane);
-}
-
-}  // namespace
-
+// The assessment leads (report_text_assessment.cpp); the recording and the kinematics follow.
 std::string render_text(const AnalysisReport& report) {
   std::string text;
   auto out = std::back_inserter(text);
-  header(out, report);
+  fmt::format_to(out, "OpenPT movement report{}\n\n",
+                 report.source.empty() ? "" : " – " + report.source);
+  detail::append_text_assessment(text, report);
+  recording(out, report);
   angle_table(out, report);
   asymmetry_table(out, report);
-  notes(out, report);
+  notes(text, report);
   return text;
 }
 

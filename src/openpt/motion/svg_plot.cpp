@@ -112,6 +112,57 @@ struct Range {
   [[nodiscard]] bool empty() const { return lo > hi; }
 };
 
+using Out = std::back_insert_iterator<std::string>;
+
+void bands(Out out, const std::vector<PlotBand>& list, const PlotFrame& frame) {
+  if (list.empty()) return;
+  fmt::format_to(out, "<g class=\"bands\">\n");
+  for (const PlotBand& b : list) {
+    if (!std::isfinite(b.x0) || !std::isfinite(b.x1)) continue;
+    const double x0 =
+        std::clamp(to_px(std::min(b.x0, b.x1), frame.x0, frame.x1, frame.left, frame.right),
+                   frame.left, frame.right);
+    const double x1 =
+        std::clamp(to_px(std::max(b.x0, b.x1), frame.x0, frame.x1, frame.left, frame.right),
+                   frame.left, frame.right);
+    fmt::format_to(out,
+                   "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" {}>"
+                   "<title>{}</title></rect>\n",
+                   x0, frame.top, std::max(x1 - x0, 1.0), frame.bottom - frame.top,
+                   b.muted ? "fill=\"#9a9a9a\" fill-opacity=\"0.10\" stroke=\"#8a8a8a\" "
+                             "stroke-dasharray=\"3 3\""
+                           : "fill=\"#5b8bd0\" fill-opacity=\"0.16\"",
+                   escape_xml(b.tooltip));
+    if (!b.label.empty()) {
+      fmt::format_to(out,
+                     "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\" "
+                     "fill=\"{}\">{}</text>\n",
+                     (x0 + x1) / 2, frame.top + 11, b.muted ? "#777" : "#33507a",
+                     escape_xml(b.label));
+    }
+  }
+  fmt::format_to(out, "</g>\n");
+}
+
+void markers(Out out, const std::vector<PlotMarker>& list, const PlotFrame& frame) {
+  if (list.empty()) return;
+  fmt::format_to(out, "<g class=\"markers\" stroke=\"#222\" stroke-width=\"1\">\n");
+  for (const PlotMarker& m : list) {
+    if (!std::isfinite(m.x)) continue;
+    const double px = to_px(m.x, frame.x0, frame.x1, frame.left, frame.right);
+    const double py = std::isfinite(m.y)
+                          ? std::clamp(to_px(m.y, frame.y0, frame.y1, frame.bottom, frame.top),
+                                       frame.top + 7, frame.bottom)
+                          : frame.top + 7;
+    fmt::format_to(out,
+                   "<path d=\"M{:.1f} {:.1f}L{:.1f} {:.1f}L{:.1f} {:.1f}Z\" fill=\"{}\">"
+                   "<title>{}</title></path>\n",
+                   px - 4.5, py - 8, px + 4.5, py - 8, px, py, m.muted ? "#fff" : "#222",
+                   escape_xml(m.tooltip));
+  }
+  fmt::format_to(out, "</g>\n");
+}
+
 }  // namespace
 
 std::string series_path(const PlotSeries& series, const PlotFrame& frame, std::size_t max_points) {
@@ -143,6 +194,11 @@ std::string render_line_plot(const PlotOptions& options, std::span<const PlotSer
     for (std::size_t i = 0; i < s.y.size(); ++i) {
       if (std::isfinite(s.y[i])) xr.add(s.x[i]), yr.add(s.y[i]);
     }
+  }
+  for (const auto& b : options.bands) xr.add(b.x0), xr.add(b.x1);
+  for (const auto& m : options.markers) {
+    xr.add(m.x);
+    if (std::isfinite(m.x)) yr.add(m.y);
   }
   const Axis x_axis = xr.empty() ? nice_axis(0, 1) : nice_axis(xr.lo, xr.hi, 8);
   const Axis y_axis = yr.empty() ? nice_axis(0, 1) : nice_axis(yr.lo, yr.hi, 5);
@@ -195,6 +251,7 @@ std::string render_line_plot(const PlotOptions& options, std::span<const PlotSer
                  "<text transform=\"translate(14 {:.1f}) rotate(-90)\" text-anchor=\"middle\" "
                  "fill=\"#333\">{}</text>\n",
                  (frame.top + frame.bottom) / 2, escape_xml(options.y_label));
+  bands(out, options.bands, frame);
   // Series.
   for (const auto& s : series) {
     const std::string d = series_path(s, frame, options.max_points);
@@ -204,6 +261,7 @@ std::string render_line_plot(const PlotOptions& options, std::span<const PlotSer
                    "stroke-linejoin=\"round\" stroke-linecap=\"round\"{}/>\n",
                    d, escape_xml(s.color), s.dashed ? " stroke-dasharray=\"6 3\"" : "");
   }
+  markers(out, options.markers, frame);
   // Legend, right-aligned on the title row, laid out from the right.
   double x = frame.right;
   for (auto it = series.rbegin(); it != series.rend(); ++it) {

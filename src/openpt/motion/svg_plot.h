@@ -5,7 +5,9 @@
 // a gap instead of a bridge; an isolated valid sample is drawn as a dot. Long series are
 // decimated per series, keeping each bucket's minimum and maximum so peaks survive
 // (`PlotOptions::max_points`). All text is XML-escaped; the output needs no external
-// resources and no JavaScript, so it can be inlined into an HTML page.
+// resources and no JavaScript, so it can be inlined into an HTML page. Time spans can be
+// shaded behind the lines (`PlotBand`: repetitions) and points marked with a small
+// triangle (`PlotMarker`: turning points), each with a tooltip.
 //
 //   PlotSeries knee{.label = "left", .color = "#1f77b4", .x = t_s, .y = deg};
 //   std::string svg = render_line_plot({.title = "Knee flexion", .x_label = "time (s)",
@@ -52,6 +54,21 @@ struct PlotSeries {
   std::span<const double> y;
 };
 
+// A span of x shaded over the full height, behind the series, with a short label at its top.
+struct PlotBand {
+  double x0 = 0, x1 = 0;
+  std::string label;    // e.g. the repetition number; may be empty
+  std::string tooltip;  // SVG <title>, e.g. "rep 3: 1.27–3.73 s"
+  bool muted = false;   // lighter, with a dashed outline (e.g. a partial repetition)
+};
+
+// A point marked by a downward triangle whose tip is at (x, y); y not finite: at the top.
+struct PlotMarker {
+  double x = 0, y = 0;
+  std::string tooltip;
+  bool muted = false;  // hollow instead of filled
+};
+
 struct PlotOptions {
   std::string title;
   std::string x_label;
@@ -59,6 +76,8 @@ struct PlotOptions {
   int width_px = 760;
   int height_px = 260;
   std::size_t max_points = 1500;  // per series, after decimation
+  std::vector<PlotBand> bands{};  // their x ranges widen the x axis if needed
+  std::vector<PlotMarker> markers{};
 };
 
 // The path data ("M x y L x y ... M ...") of one series in plot coordinates, one "M" per
