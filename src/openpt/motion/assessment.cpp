@@ -244,8 +244,7 @@ Result<Assessment> assess_auto(const Kinematics& kinematics) {
   a.signal_unit = std::string(find_frame_measure(signal->measure)->unit);
   a.notes = signal->notes;
   a.notes.emplace_back("no exercise was named, so form rules were not checked");
-  constexpr double kAutoMinRomDeg = 15;
-  const RepDetection detection = segment(kinematics, *signal, kAutoMinRomDeg);
+  const RepDetection detection = segment(kinematics, *signal, kAutoMinRangeDeg);
   a.typical_rom = detection.typical_rom;
   a.reps = make_reps(detection, std::nullopt);
   a.rep_count = static_cast<int>(detection.complete_count());

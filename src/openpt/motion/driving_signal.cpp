@@ -13,6 +13,9 @@ namespace openpt::motion {
 
 namespace {
 
+// Autocorrelation from which a signal counts as clearly repeating.
+constexpr double kClearlyPeriodic = 0.3;
+
 std::vector<double> combine(const std::vector<double>& l, const std::vector<double>& r,
                             bool use_max) {
   std::vector<double> out(l.size(), NAN);
@@ -180,11 +183,10 @@ std::string DrivingSignal::description() const {
 
 Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinition& movement) {
   // Candidates: each signal in preference order with the defined side combination, and for
-  // mean/max also each side alone (one limb may be hidden or badly tracked). When the
+  // mean also each side alone (one limb may be hidden or badly tracked). When the
   // movement repeats clearly, the most periodic candidate wins, with a small preference for
   // the definition's order; else the first measurable one.
-  constexpr double kClearlyPeriodic = 0.3, kOrderPreference = 0.1, kComboPreference = 0.05,
-                   kProjectionPenalty = 0.3;
+  constexpr double kOrderPreference = 0.1, kComboPreference = 0.05, kProjectionPenalty = 0.3;
   std::vector<std::string> reasons;
   std::optional<DrivingSignal> first, best;
   double best_score = -1e9;
@@ -194,8 +196,8 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
     const std::string& name = candidate.measure;
     const bool bilateral = find_frame_measure(name)->bilateral;
     std::vector<SideCombination> combos{bilateral ? movement.sides : SideCombination::kNone};
-    if (bilateral && (movement.sides == SideCombination::kMean ||
-                      movement.sides == SideCombination::kMax)) {
+    // (Not for kMax: alternating movements need both sides, or half the reps are lost.)
+    if (bilateral && movement.sides == SideCombination::kMean) {
       combos.push_back(SideCombination::kLeft);
       combos.push_back(SideCombination::kRight);
     }
@@ -206,8 +208,10 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
         if (c == 0) reasons.push_back(s.error().message);
         continue;
       }
-      const Periodicity p = periodicity(s->values, t);
       if (!first) first = *s;
+      // A candidate that never moves by its minimum range cannot have repetitions.
+      if (typical_swing(s->values) < candidate.min_range) continue;
+      const Periodicity p = periodicity(s->values, t);
       if (p.strength < kClearlyPeriodic) continue;
       // A 2D projection of an angle outside the image plane is a poor witness.
       const double score = p.strength - kOrderPreference * static_cast<double>(i > 0) -
@@ -246,6 +250,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     DrivingSignal signal;
     Periodicity periodicity;
     double swing = 0;
+    double score = 0;
   };
   std::vector<Candidate> candidates;
   const Kinematics& k = measures.kinematics();
@@ -262,28 +267,41 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
                                        : std::vector{SideCombination::kNone}) {
       auto s = build(measures, name, c, true);
       if (!s || (c == SideCombination::kMean && s->chosen_side != Side::kNone)) continue;
-      Candidate cand{std::move(*s), {}, 0};
+      Candidate cand{std::move(*s), {}, 0, 0};
       cand.swing = typical_swing(cand.signal.values);
-      if (cand.swing < 10) continue;  // degrees: jitter, not movement
+      if (cand.swing < kAutoMinRangeDeg) continue;  // jitter, not movement
       cand.periodicity = periodicity(cand.signal.values, k.t_s);
       candidates.push_back(std::move(cand));
     }
   }
   if (candidates.empty()) {
-    return bad_input("no joint angle moves by 10° or more: there is no repeated movement to "
-                     "count");
+    return bad_input(fmt::format("no joint angle moves by {:g}° or more: there is no repeated "
+                                 "movement to count",
+                                 kAutoMinRangeDeg));
   }
-  // The most periodic; near-ties (within 0.05) go to the larger movement.
+  // The dominant repeated movement: the candidate whose complete repetitions are most
+  // periodic and fill most of the recording (autocorrelation × share of the time inside
+  // complete reps); near-ties (within 5 %) go to the larger movement.
+  const double duration = k.t_s.empty() ? 0 : k.t_s.back() - k.t_s.front();
+  for (auto& c : candidates) {
+    c.signal.increases = rests_low(c.signal.values);
+    const bool periodic = c.periodicity.strength >= kClearlyPeriodic;
+    const RepDetection d = detect_reps(
+        c.signal.values, k.t_s,
+        {.increases = c.signal.increases,
+         .min_rom = kAutoMinRangeDeg,
+         .period_s = periodic ? c.periodicity.period_s : 0});
+    double covered = 0;
+    for (const Repetition& r : d.reps) covered += r.complete ? r.end_s - r.start_s : 0;
+    c.score = std::max(0.0, c.periodicity.strength) * (duration > 0 ? covered / duration : 0);
+  }
   double best = -1;
-  for (const auto& c : candidates) best = std::max(best, c.periodicity.strength);
+  for (const auto& c : candidates) best = std::max(best, c.score);
   const Candidate* chosen = nullptr;
   for (const auto& c : candidates) {
-    if (c.periodicity.strength >= best - 0.05 && (chosen == nullptr || c.swing > chosen->swing)) {
-      chosen = &c;
-    }
+    if (c.score >= 0.95 * best && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
   }
   DrivingSignal s = chosen->signal;
-  s.increases = rests_low(s.values);
   s.notes.push_back(fmt::format(
       "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation {:.2f})",
       s.description(), chosen->periodicity.period_s, chosen->periodicity.strength));

@@ -45,6 +45,9 @@ struct DrivingSignal {
 // Errors (kBadInput) when none of the movement's signals is measurable, listing why.
 Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinition& movement);
 
+// Smallest typical swing of an automatically detected movement (degrees).
+inline constexpr double kAutoMinRangeDeg = 15;
+
 // Errors (kBadInput) when no joint angle moves or repeats.
 Result<DrivingSignal> auto_driving_signal(MeasureSet& measures);
 

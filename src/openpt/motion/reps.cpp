@@ -69,9 +69,11 @@ std::vector<double> finite_values(std::span<const double> x) {
   return v;
 }
 
-// Merges peaks separated by valleys that come back less than half way: wobbles inside one
-// movement. Works on an alternating valley/peak list that starts and ends with valleys.
-std::vector<Extremum> merge_wobbles(std::vector<Extremum> e) {
+// Merges peaks separated by valleys that come back less than half way (half the peak's
+// own rise, or half the typical swing `a` if that is smaller, so an unusually deep first
+// descent does not swallow the reps after it): wobbles inside one movement. Works on an
+// alternating valley/peak list that starts and ends with valleys.
+std::vector<Extremum> merge_wobbles(std::vector<Extremum> e, double a) {
   bool changed = true;
   while (changed) {
     changed = false;
@@ -79,8 +81,8 @@ std::vector<Extremum> merge_wobbles(std::vector<Extremum> e) {
     for (std::size_t i = 2; i + 2 < e.size(); i += 2) {
       const Extremum& left_peak = e[i - 1];
       const Extremum& right_peak = e[i + 1];
-      const double left_rise = left_peak.value - e[i - 2].value;
-      const double right_fall = right_peak.value - e[i + 2].value;
+      const double left_rise = std::min(a, left_peak.value - e[i - 2].value);
+      const double right_fall = std::min(a, right_peak.value - e[i + 2].value);
       const bool separates = left_peak.value - e[i].value >= 0.5 * left_rise &&
                              right_peak.value - e[i].value >= 0.5 * right_fall;
       if (separates) continue;
@@ -94,6 +96,31 @@ std::vector<Extremum> merge_wobbles(std::vector<Extremum> e) {
     }
   }
   return e;
+}
+
+// Removes the local mean and divides by the local RMS (windows of ±`half` samples; the
+// RMS floored at half its median), so a burst of large movement (setting up, leaving)
+// weighs no more in the autocorrelation than the steady repetitions.
+constexpr double kBalanceWindowS = 5.0;
+void balance_locally(std::vector<double>& y, std::size_t half) {
+  const std::size_t n = y.size();
+  std::vector<double> sum(n + 1, 0), sum2(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    sum[i + 1] = sum[i] + y[i];
+    sum2[i + 1] = sum2[i] + y[i] * y[i];
+  }
+  std::vector<double> centred(n), rms(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t a = i > half ? i - half : 0, b = std::min(n, i + half + 1);
+    const double m = (sum[b] - sum[a]) / static_cast<double>(b - a);
+    const double m2 = (sum2[b] - sum2[a]) / static_cast<double>(b - a);
+    centred[i] = y[i] - m;
+    rms[i] = std::sqrt(std::max(0.0, m2 - m * m));
+  }
+  const double floor = 0.5 * median(rms);
+  for (std::size_t i = 0; i < n; ++i) {
+    y[i] = floor > 0 ? centred[i] / std::max(rms[i], floor) : centred[i];
+  }
 }
 
 }  // namespace
@@ -171,7 +198,7 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
     else e.pop_back();
   }
   if (e.size() < 3) return out;
-  e = merge_wobbles(std::move(e));
+  e = merge_wobbles(std::move(e), a);
   // Back to the signal itself: each extreme is the signal's extreme between its neighbours.
   for (std::size_t i = 0; i < e.size(); ++i) {
     const std::size_t lo = i == 0 ? e[i].frame : e[i - 1].frame;
@@ -268,14 +295,9 @@ Periodicity periodicity(std::span<const double> signal, std::span<const double> 
     }
   }
   if (std::any_of(y.begin(), y.end(), [](double v) { return !std::isfinite(v); })) return p;
-  double mean = 0;
-  for (double v : y) mean += v;
-  mean /= static_cast<double>(n);
+  balance_locally(y, static_cast<std::size_t>(kBalanceWindowS * kRateHz));
   double var = 0;
-  for (double& v : y) {
-    v -= mean;
-    var += v * v;
-  }
+  for (double v : y) var += v * v;
   if (!(var > 0)) return p;
   const auto min_lag = static_cast<std::size_t>(0.4 * kRateHz);
   const std::size_t max_lag = std::min<std::size_t>(static_cast<std::size_t>(10 * kRateHz), n / 2);
