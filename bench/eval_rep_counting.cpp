@@ -66,8 +66,8 @@ int main(int argc, char** argv) {
     line_start = end + 1;
     if (line == 0 || row.empty()) continue;
     const auto c1 = row.find(','), c2 = row.rfind(',');
-    clips.push_back({row.substr(0, c1), row.substr(c1 + 1, c2 - c1 - 1),
-                     std::stoi(row.substr(c2 + 1))});
+    clips.push_back(
+        {row.substr(0, c1), row.substr(c1 + 1, c2 - c1 - 1), std::stoi(row.substr(c2 + 1))});
   }
 
   const motion::PoseReadOptions read{.fps = 30};

@@ -35,10 +35,10 @@ Result<ExerciseChoice> resolve_exercise(const std::string& name, const std::stri
   if (found == nullptr) {
     std::vector<std::string> ids;
     for (const auto& e : library->exercises()) ids.push_back(e.id);
-    return bad_input(fmt::format("unknown exercise '{}'", printable(name)), "--exercise",
-                     ids.empty() ? fmt::format("the library in {} is empty", dir.string())
-                                 : fmt::format("use auto, a .toml file or one of: {}",
-                                               fmt::join(ids, ", ")));
+    return bad_input(
+        fmt::format("unknown exercise '{}'", printable(name)), "--exercise",
+        ids.empty() ? fmt::format("the library in {} is empty", dir.string())
+                    : fmt::format("use auto, a .toml file or one of: {}", fmt::join(ids, ", ")));
   }
   choice.definition = *found;
   return choice;

@@ -197,7 +197,7 @@ struct Outcome {
 };
 
 Outcome run(std::string_view exercise, SimulationOptions options, const char* toml,
-        bool use_world = true) {
+            bool use_world = true) {
   auto sim = simulate(exercise, options);
   EXPECT_TRUE(sim.has_value()) << sim.error().to_string();
   auto k = compute_kinematics(sim->pose, {.use_world = use_world, .keep_tracks = true});

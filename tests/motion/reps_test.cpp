@@ -37,7 +37,9 @@ struct Builder {
   }
 };
 
-std::size_t complete(const RepDetection& d) { return d.complete_count(); }
+std::size_t complete(const RepDetection& d) {
+  return d.complete_count();
+}
 
 TEST(DetectReps, CountsCleanRepsWithPausesAndFindsTurningPoints) {
   Builder b;
@@ -108,7 +110,8 @@ TEST(DetectReps, BounceAtTheBottomIsOneRep) {
     for (int k = 0; k < n; ++k) {
       const double u = static_cast<double>(k) / n;
       const double base = 100 * 0.5 * (1 - std::cos(2 * std::numbers::pi * u));
-      const double dip = u > 0.35 && u < 0.65 ? 30 * std::sin(std::numbers::pi * (u - 0.35) / 0.3) : 0;
+      const double dip =
+          u > 0.35 && u < 0.65 ? 30 * std::sin(std::numbers::pi * (u - 0.35) / 0.3) : 0;
       b.push(base - dip);
     }
     b.rest(1);

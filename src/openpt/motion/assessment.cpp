@@ -109,7 +109,8 @@ std::string format_rep_list(const std::vector<int>& reps) {
   for (std::size_t i = 0; i < reps.size();) {
     std::size_t j = i;
     while (j + 1 < reps.size() && reps[j + 1] == reps[j] + 1) ++j;
-    if (j == i) parts.push_back(fmt::format("{}", reps[i]));
+    if (j == i)
+      parts.push_back(fmt::format("{}", reps[i]));
     else if (j == i + 1) {
       parts.push_back(fmt::format("{}", reps[i]));
       parts.push_back(fmt::format("{}", reps[j]));
@@ -143,10 +144,10 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
                                      kinematics.view) == exercise.views.end()) {
     std::vector<std::string_view> names;
     for (CameraView v : exercise.views) names.push_back(camera_view_name(v));
-    a.notes.push_back(fmt::format("{} is assessed from {} views; this recording is a {} view, so "
-                                  "some findings may be missed",
-                                  exercise.name, fmt::join(names, "/"),
-                                  camera_view_name(kinematics.view)));
+    a.notes.push_back(
+        fmt::format("{} is assessed from {} views; this recording is a {} view, so "
+                    "some findings may be missed",
+                    exercise.name, fmt::join(names, "/"), camera_view_name(kinematics.view)));
   }
   const RepDetection detection = segment(kinematics, *signal, signal->min_range);
   a.typical_rom = detection.typical_rom;
@@ -215,8 +216,9 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
       }
       a.score_reasons.push_back(
           {key.first, key.second, mean_points,
-           fmt::format("{}{}", rule ? rule->title : key.first,
-                       key.second == Side::kNone ? "" : fmt::format(" ({})", side_name(key.second)))});
+           fmt::format(
+               "{}{}", rule ? rule->title : key.first,
+               key.second == Side::kNone ? "" : fmt::format(" ({})", side_name(key.second)))});
     }
     if (partials > 0) {
       const double p = std::min(kMaxPartialPoints, kPartialRepPoints * partials);

@@ -74,14 +74,14 @@ struct Assessment {
   std::string exercise_id;  // "auto" when detected automatically
   std::string exercise_name;
   bool automatic = false;
-  std::string signal;          // driving signal description
-  std::string signal_measure;  // its measure, e.g. "knee_flexion"
+  std::string signal;              // driving signal description
+  std::string signal_measure;      // its measure, e.g. "knee_flexion"
   Side signal_side = Side::kNone;  // the one side it follows, kNone for both or side-less
   std::string signal_unit;
   double typical_rom = 0;
-  int rep_count = 0;               // complete reps
-  std::vector<RepResult> reps;     // complete and partial, in time order
-  std::vector<Finding> findings;   // worst first; ok findings last
+  int rep_count = 0;              // complete reps
+  std::vector<RepResult> reps;    // complete and partial, in time order
+  std::vector<Finding> findings;  // worst first; ok findings last
   std::vector<SkippedRule> skipped;
   std::optional<double> score;  // none without rules (auto) or without reps
   std::vector<ScoreReason> score_reasons;

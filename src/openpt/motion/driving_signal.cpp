@@ -59,8 +59,8 @@ std::vector<double> continuous(const std::string& measure, const std::vector<dou
 }
 
 // Combines the sides; kMax takes the larger *oriented* value (the side further out).
-Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure,
-                            SideCombination sides, bool increases) {
+Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure, SideCombination sides,
+                            bool increases) {
   DrivingSignal s;
   s.measure = measure;
   s.sides = sides;
@@ -87,8 +87,7 @@ Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure,
     case SideCombination::kRight: return one_side(Side::kRight);
     case SideCombination::kEither: {
       if (!left || !right) return one_side(left ? Side::kLeft : Side::kRight);
-      return one_side(typical_swing(s.left) >= typical_swing(s.right) ? Side::kLeft
-                                                                       : Side::kRight);
+      return one_side(typical_swing(s.left) >= typical_swing(s.right) ? Side::kLeft : Side::kRight);
     }
     case SideCombination::kMean:
     case SideCombination::kMax: {
@@ -261,10 +260,10 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     if (info.key.side != Side::kNone) name = name.substr(name.find('_') + 1);
     if (info.key.side == Side::kRight) continue;  // handled with the left: sides and mean
     const bool bilateral = info.key.side != Side::kNone;
-    for (SideCombination c : bilateral ? std::vector{SideCombination::kLeft,
-                                                     SideCombination::kRight,
-                                                     SideCombination::kMean}
-                                       : std::vector{SideCombination::kNone}) {
+    for (SideCombination c :
+         bilateral
+             ? std::vector{SideCombination::kLeft, SideCombination::kRight, SideCombination::kMean}
+             : std::vector{SideCombination::kNone}) {
       auto s = build(measures, name, c, true);
       if (!s || (c == SideCombination::kMean && s->chosen_side != Side::kNone)) continue;
       Candidate cand{std::move(*s), {}, 0, 0};
@@ -275,9 +274,10 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     }
   }
   if (candidates.empty()) {
-    return bad_input(fmt::format("no joint angle moves by {:g}° or more: there is no repeated "
-                                 "movement to count",
-                                 kAutoMinRangeDeg));
+    return bad_input(
+        fmt::format("no joint angle moves by {:g}° or more: there is no repeated "
+                    "movement to count",
+                    kAutoMinRangeDeg));
   }
   // The dominant repeated movement: the candidate whose complete repetitions are most
   // periodic and fill most of the recording (autocorrelation × share of the time inside
@@ -286,11 +286,10 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   for (auto& c : candidates) {
     c.signal.increases = rests_low(c.signal.values);
     const bool periodic = c.periodicity.strength >= kClearlyPeriodic;
-    const RepDetection d = detect_reps(
-        c.signal.values, k.t_s,
-        {.increases = c.signal.increases,
-         .min_rom = kAutoMinRangeDeg,
-         .period_s = periodic ? c.periodicity.period_s : 0});
+    const RepDetection d = detect_reps(c.signal.values, k.t_s,
+                                       {.increases = c.signal.increases,
+                                        .min_rom = kAutoMinRangeDeg,
+                                        .period_s = periodic ? c.periodicity.period_s : 0});
     double covered = 0;
     for (const Repetition& r : d.reps) covered += r.complete ? r.end_s - r.start_s : 0;
     c.score = std::max(0.0, c.periodicity.strength) * (duration > 0 ? covered / duration : 0);

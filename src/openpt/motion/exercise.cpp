@@ -1,6 +1,7 @@
 #include "openpt/motion/exercise.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,7 +10,6 @@
 #include <map>
 #include <set>
 #include <type_traits>
-#include <toml++/toml.h>
 
 #include "openpt/core/csv.h"
 #include "openpt/core/printable.h"
@@ -92,8 +92,8 @@ class TableReader {
     for (std::size_t i = 0; i < array->size(); ++i) {
       const toml::node& item = *array->get(i);
       if (!item.is_string()) {
-        return tl::unexpected(error(
-            key, fmt::format("item {} must be a string (got {})", i + 1, type_of(item))));
+        return tl::unexpected(
+            error(key, fmt::format("item {} must be a string (got {})", i + 1, type_of(item))));
       }
       out.emplace_back(**item.as_string());
     }
@@ -178,8 +178,8 @@ Result<T> choose(TableReader& r, std::string_view key, const Choice<T> (&choices
     if (c.name == *text) return c.value;
     names.push_back(c.name);
   }
-  return tl::unexpected(r.error(key, fmt::format("'{}' is not one of: {}", printable(*text),
-                                                 fmt::join(names, ", "))));
+  return tl::unexpected(r.error(
+      key, fmt::format("'{}' is not one of: {}", printable(*text), fmt::join(names, ", "))));
 }
 
 bool is_snake_case(std::string_view s) {
@@ -206,22 +206,21 @@ Result<std::vector<CameraView>> parse_views(TableReader& r, std::string_view key
 }
 
 constexpr Choice<SideCombination> kSideCombinations[] = {
-    {"mean", SideCombination::kMean},   {"max", SideCombination::kMax},
+    {"mean", SideCombination::kMean},     {"max", SideCombination::kMax},
     {"either", SideCombination::kEither}, {"left", SideCombination::kLeft},
-    {"right", SideCombination::kRight}, {"none", SideCombination::kNone}};
+    {"right", SideCombination::kRight},   {"none", SideCombination::kNone}};
 constexpr Choice<RepPhase> kPhases[] = {{"outward", RepPhase::kOutward},
                                         {"return", RepPhase::kReturn},
                                         {"turn", RepPhase::kTurn},
                                         {"rep", RepPhase::kRep}};
-constexpr Choice<RuleStatistic> kStatistics[] = {
-    {"max", RuleStatistic::kMax},
-    {"min", RuleStatistic::kMin},
-    {"mean", RuleStatistic::kMean},
-    {"max_abs", RuleStatistic::kMaxAbs},
-    {"range", RuleStatistic::kRange},
-    {"fraction_above", RuleStatistic::kFractionAbove},
-    {"fraction_below", RuleStatistic::kFractionBelow},
-    {"value", RuleStatistic::kValue}};
+constexpr Choice<RuleStatistic> kStatistics[] = {{"max", RuleStatistic::kMax},
+                                                 {"min", RuleStatistic::kMin},
+                                                 {"mean", RuleStatistic::kMean},
+                                                 {"max_abs", RuleStatistic::kMaxAbs},
+                                                 {"range", RuleStatistic::kRange},
+                                                 {"fraction_above", RuleStatistic::kFractionAbove},
+                                                 {"fraction_below", RuleStatistic::kFractionBelow},
+                                                 {"value", RuleStatistic::kValue}};
 constexpr Choice<RuleSides> kRuleSides[] = {{"none", RuleSides::kNone},
                                             {"each", RuleSides::kEach},
                                             {"left", RuleSides::kLeft},
@@ -244,8 +243,8 @@ Result<MovementSignal> parse_alternative(const toml::node& node, std::size_t ind
                                          const MovementDefinition& m, const std::string& file) {
   const std::string key = fmt::format("movement.alternatives[{}]", index + 1);
   const auto fail = [&](std::string problem) {
-    return tl::unexpected(Error{ErrorKind::kBadInput, key + ": " + problem, file,
-                                "see docs/exercises.md"});
+    return tl::unexpected(
+        Error{ErrorKind::kBadInput, key + ": " + problem, file, "see docs/exercises.md"});
   };
   MovementSignal s;
   if (node.is_string()) {
@@ -272,10 +271,11 @@ Result<MovementSignal> parse_alternative(const toml::node& node, std::size_t ind
                             printable(s.measure)));
   }
   if (node.is_string() && info->unit != "°") {
-    return fail(fmt::format("'{}' is measured in {}, not degrees: give its direction and "
-                            "minimum range, e.g. {{ signal = \"{}\", direction = \"decrease\", "
-                            "min_range = 8 }}",
-                            s.measure, info->unit, s.measure));
+    return fail(
+        fmt::format("'{}' is measured in {}, not degrees: give its direction and "
+                    "minimum range, e.g. {{ signal = \"{}\", direction = \"decrease\", "
+                    "min_range = 8 }}",
+                    s.measure, info->unit, s.measure));
   }
   return s;
 }
@@ -330,10 +330,10 @@ Result<MovementDefinition> parse_movement(const toml::table& table, const std::s
     return tl::unexpected(
         r.error("min_rom_deg", "must be greater than 0 and at most target_rom_deg"));
   }
-  if (duration->size() != 2 || !((*duration)[0] > 0 && (*duration)[0] < (*duration)[1] &&
-                                 (*duration)[1] <= 600)) {
-    return tl::unexpected(r.error("rep_duration_s",
-                                  "must be [min, max] seconds with 0 < min < max <= 600"));
+  if (duration->size() != 2 ||
+      !((*duration)[0] > 0 && (*duration)[0] < (*duration)[1] && (*duration)[1] <= 600)) {
+    return tl::unexpected(
+        r.error("rep_duration_s", "must be [min, max] seconds with 0 < min < max <= 600"));
   }
   m.min_duration_s = (*duration)[0];
   m.max_duration_s = (*duration)[1];
@@ -350,7 +350,7 @@ Result<MovementDefinition> parse_movement(const toml::table& table, const std::s
 
 Result<void> check_template(TableReader& r, std::string_view key, const std::string& text) {
   static constexpr std::string_view kPlaceholders[] = {"Side",  "side", "value", "threshold",
-                                                        "level", "unit", "phase"};
+                                                       "level", "unit", "phase"};
   for (std::size_t open = text.find('{'); open != std::string::npos;
        open = text.find('{', open + 1)) {
     const std::size_t close = text.find('}', open);
@@ -358,9 +358,9 @@ Result<void> check_template(TableReader& r, std::string_view key, const std::str
     const std::string_view name(text.data() + open + 1, close - open - 1);
     if (std::find(std::begin(kPlaceholders), std::end(kPlaceholders), name) ==
         std::end(kPlaceholders)) {
-      return tl::unexpected(r.error(
-          key, fmt::format("unknown placeholder '{{{}}}'", printable(std::string(name))),
-          "placeholders: {Side} {side} {value} {threshold} {level} {unit} {phase}"));
+      return tl::unexpected(
+          r.error(key, fmt::format("unknown placeholder '{{{}}}'", printable(std::string(name))),
+                  "placeholders: {Side} {side} {value} {threshold} {level} {unit} {phase}"));
     }
   }
   if (text.find('}') != std::string::npos &&
@@ -376,8 +376,8 @@ Result<FormRule> parse_rule(const toml::table& table, std::size_t index, const s
   auto code = r.text("code");
   if (!code) return tl::unexpected(code.error());
   if (!is_snake_case(*code)) {
-    return tl::unexpected(r.error("code", fmt::format("'{}' must be snake_case (a-z, 0-9, _)",
-                                                      printable(*code))));
+    return tl::unexpected(
+        r.error("code", fmt::format("'{}' must be snake_case (a-z, 0-9, _)", printable(*code))));
   }
   rule.code = *code;
   auto title = r.text("title");
@@ -401,8 +401,8 @@ Result<FormRule> parse_rule(const toml::table& table, std::size_t index, const s
   }
   if (frame != nullptr && frame->bilateral && rule.sides == RuleSides::kNone) {
     return tl::unexpected(r.error(
-        "sides", fmt::format("'{}' has a left and a right side: use each, left or right",
-                             rule.measure)));
+        "sides",
+        fmt::format("'{}' has a left and a right side: use each, left or right", rule.measure)));
   }
   auto phase = choose(r, "phase", kPhases, RepPhase::kRep);
   auto statistic =
@@ -412,15 +412,15 @@ Result<FormRule> parse_rule(const toml::table& table, std::size_t index, const s
   rule.phase = *phase;
   rule.statistic = *statistic;
   if ((per_rep != nullptr) != (rule.statistic == RuleStatistic::kValue)) {
-    return tl::unexpected(r.error(
-        "statistic", per_rep != nullptr
-                         ? fmt::format("'{}' is one value per repetition: use statistic = "
-                                       "\"value\"",
-                                       rule.measure)
-                         : fmt::format("\"value\" is for per-repetition measures; '{}' is "
-                                       "per frame (use max, min, mean, max_abs, range, "
-                                       "fraction_above or fraction_below)",
-                                       rule.measure)));
+    return tl::unexpected(
+        r.error("statistic", per_rep != nullptr
+                                 ? fmt::format("'{}' is one value per repetition: use statistic = "
+                                               "\"value\"",
+                                               rule.measure)
+                                 : fmt::format("\"value\" is for per-repetition measures; '{}' is "
+                                               "per frame (use max, min, mean, max_abs, range, "
+                                               "fraction_above or fraction_below)",
+                                               rule.measure)));
   }
   const bool fraction = rule.statistic == RuleStatistic::kFractionAbove ||
                         rule.statistic == RuleStatistic::kFractionBelow;
@@ -459,8 +459,8 @@ Result<FormRule> parse_rule(const toml::table& table, std::size_t index, const s
             ? fmt::format("must be greater than mild ({:g}) when worse = \"above\"", rule.mild)
             : fmt::format("must be less than mild ({:g}) when worse = \"below\"", rule.mild)));
   }
-  if (fraction && (rule.mild < 0 || rule.mild > 100 || rule.significant < 0 ||
-                   rule.significant > 100)) {
+  if (fraction &&
+      (rule.mild < 0 || rule.mild > 100 || rule.significant < 0 || rule.significant > 100)) {
     return tl::unexpected(r.error("mild", "fractions are percentages between 0 and 100"));
   }
   if (!(rule.weight >= 0 && rule.weight <= 3)) {
@@ -537,10 +537,11 @@ Result<ExerciseDefinition> parse_document(const toml::table& doc, const std::str
       if (!rule) return tl::unexpected(rule.error());
       for (const auto& other : e.rules) {
         if (other.code == rule->code) {
-          return tl::unexpected(
-              Error{ErrorKind::kBadInput,
-                    fmt::format("rule[{}].code: '{}' is used by an earlier rule", i + 1, other.code),
-                    file, {}});
+          return tl::unexpected(Error{
+              ErrorKind::kBadInput,
+              fmt::format("rule[{}].code: '{}' is used by an earlier rule", i + 1, other.code),
+              file,
+              {}});
         }
       }
       e.rules.push_back(std::move(*rule));

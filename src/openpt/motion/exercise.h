@@ -67,8 +67,8 @@ struct FormRule {
   bool relative = false;  // subtract the measure's value at the start of the repetition
   double level = 0;       // for fraction_above / fraction_below
   double mild = 0, significant = 0;
-  bool worse_above = true;       // true: larger values are worse
-  double weight = 1.0;           // share of the movement-quality score this rule can take
+  bool worse_above = true;        // true: larger values are worse
+  double weight = 1.0;            // share of the movement-quality score this rule can take
   std::vector<CameraView> views;  // 2D views the rule can be judged from; empty = any
   std::string finding;  // template: {Side} {side} {value} {threshold} {level} {unit} {phase}
   std::string cue;      // patient cue template, same placeholders
@@ -82,7 +82,7 @@ struct MovementSignal {
 };
 
 struct MovementDefinition {
-  std::vector<std::string> signals;  // driving measure and alternatives, in preference order
+  std::vector<std::string> signals;        // driving measure and alternatives, in preference order
   std::vector<MovementSignal> candidates;  // the same, with direction and minimum range
   SideCombination sides = SideCombination::kMean;
   bool increases = true;          // the measure rises during the outward phase

@@ -117,9 +117,10 @@ std::optional<std::string> rule_not_applicable(const FormRule& rule, RuleContext
     const bool range_based = rule.measure == "rom" || rule.measure == "rom_asymmetry" ||
                              rule.measure == "timing_asymmetry";
     if (range_based && ctx.signal.measure != ctx.primary_measure) {
-      return fmt::format("the repetitions were found on {} ({} was not usable), so the range of "
-                         "{} is not known",
-                         ctx.signal.measure, ctx.primary_measure, ctx.primary_measure);
+      return fmt::format(
+          "the repetitions were found on {} ({} was not usable), so the range of "
+          "{} is not known",
+          ctx.signal.measure, ctx.primary_measure, ctx.primary_measure);
     }
     const bool needs_sides = rule.measure == "rom_asymmetry" ||
                              rule.measure == "timing_asymmetry" ||
@@ -151,8 +152,10 @@ double rule_value(const FormRule& rule, Side side, const RepResult& rep, RuleCon
   }
   // A reversed recording runs return-then-outward in the definition's terms.
   RepPhase phase = rule.phase;
-  if (ctx.signal.reversed && phase == RepPhase::kOutward) phase = RepPhase::kReturn;
-  else if (ctx.signal.reversed && phase == RepPhase::kReturn) phase = RepPhase::kOutward;
+  if (ctx.signal.reversed && phase == RepPhase::kOutward)
+    phase = RepPhase::kReturn;
+  else if (ctx.signal.reversed && phase == RepPhase::kReturn)
+    phase = RepPhase::kOutward;
   auto [first, last] = phase_frames(phase, r);
   // The turn: frames whose driving signal is within 10 % of the rep's range of the peak.
   const double sign = ctx.signal.increases ? 1.0 : -1.0;
@@ -242,14 +245,22 @@ std::string fill_template(const std::string& text, const FormRule& rule, Side si
       continue;
     }
     const std::string_view name(text.data() + i + 1, close - i - 1);
-    if (name == "Side") out += upper;
-    else if (name == "side") out += lower;
-    else if (name == "value") out += format_value(value, unit);
-    else if (name == "threshold") out += format_value(threshold, unit);
-    else if (name == "level") out += fmt::format("{:g}", rule.level);
-    else if (name == "unit") out += unit;
-    else if (name == "phase") out += phase;
-    else out.append(text, i, close - i + 1);
+    if (name == "Side")
+      out += upper;
+    else if (name == "side")
+      out += lower;
+    else if (name == "value")
+      out += format_value(value, unit);
+    else if (name == "threshold")
+      out += format_value(threshold, unit);
+    else if (name == "level")
+      out += fmt::format("{:g}", rule.level);
+    else if (name == "unit")
+      out += unit;
+    else if (name == "phase")
+      out += phase;
+    else
+      out.append(text, i, close - i + 1);
     i = close;
   }
   // A side-less rule leaves "  " or a leading space where {Side} was.

@@ -46,7 +46,9 @@ constexpr std::array<RepMeasureInfo, 6> kRepMeasures = {{
     {"timing_asymmetry", "%", false, "|turn time L − turn time R| / rep duration"},
 }};
 
-Joint sided(Side side, Joint left, Joint right) { return side == Side::kRight ? right : left; }
+Joint sided(Side side, Joint left, Joint right) {
+  return side == Side::kRight ? right : left;
+}
 
 std::string cache_key(std::string_view name, Side side) {
   return fmt::format("{}/{}", name, static_cast<int>(side));
@@ -88,8 +90,8 @@ class Derived {
     BodyPoints p;
     p.up = t_.up;
     p.mediolateral_override = t_.mediolateral_override;
-    for (Joint j : {Joint::kLeftHip, Joint::kRightHip, Joint::kLeftShoulder,
-                    Joint::kRightShoulder}) {
+    for (Joint j :
+         {Joint::kLeftHip, Joint::kRightHip, Joint::kLeftShoulder, Joint::kRightShoulder}) {
       p.at[static_cast<std::size_t>(j)] = at(j, f);
     }
     return make_body_frame(p);
@@ -175,9 +177,15 @@ class Derived {
   const LandmarkTracks& t_;
 };
 
-bool needs_3d(std::string_view name) { return name == "shoulder_rotation"; }
-bool frontal(std::string_view name) { return name == "hip_abduction" || name == "com_lateral"; }
-bool sagittal(std::string_view name) { return name == "com_forward"; }
+bool needs_3d(std::string_view name) {
+  return name == "shoulder_rotation";
+}
+bool frontal(std::string_view name) {
+  return name == "hip_abduction" || name == "com_lateral";
+}
+bool sagittal(std::string_view name) {
+  return name == "com_forward";
+}
 
 std::vector<double> compute_derived(std::string_view name, Side side, const Derived& d,
                                     const Vec3& up) {
@@ -191,9 +199,9 @@ std::vector<double> compute_derived(std::string_view name, Side side, const Deri
       const Vec3 base = name == "wrist_height"
                             ? d.at(shoulder, f)
                             : midpoint(d.at(Joint::kLeftHip, f), d.at(Joint::kRightHip, f));
-      const Vec3 point =
-          name == "wrist_height" ? d.at(joint(Joint::kLeftWrist, Joint::kRightWrist), f)
-                                 : d.at(shoulder, f);
+      const Vec3 point = name == "wrist_height"
+                             ? d.at(joint(Joint::kLeftWrist, Joint::kRightWrist), f)
+                             : d.at(shoulder, f);
       out[f] = 100.0 * dot(point - base, up) / scale;
     }
   } else if (name == "heel_height") {
@@ -252,7 +260,9 @@ std::vector<double> compute_derived(std::string_view name, Side side, const Deri
 
 }  // namespace
 
-std::span<const MeasureInfo> frame_measures() { return kFrameMeasures; }
+std::span<const MeasureInfo> frame_measures() {
+  return kFrameMeasures;
+}
 
 const MeasureInfo* find_frame_measure(std::string_view name) {
   for (const auto& m : kFrameMeasures) {
@@ -261,7 +271,9 @@ const MeasureInfo* find_frame_measure(std::string_view name) {
   return nullptr;
 }
 
-std::span<const RepMeasureInfo> rep_measures() { return kRepMeasures; }
+std::span<const RepMeasureInfo> rep_measures() {
+  return kRepMeasures;
+}
 
 const RepMeasureInfo* find_rep_measure(std::string_view name) {
   for (const auto& m : kRepMeasures) {
@@ -279,8 +291,8 @@ Result<const std::vector<double>*> MeasureSet::series(std::string_view name, Sid
                      "the measures are listed in docs/exercises.md");
   }
   if (info->bilateral != (side != Side::kNone)) {
-    return bad_input(fmt::format("measure '{}' {}", name,
-                                 info->bilateral ? "needs a side" : "has no side"));
+    return bad_input(
+        fmt::format("measure '{}' {}", name, info->bilateral ? "needs a side" : "has no side"));
   }
   // Joint angles come straight from the kinematics.
   const std::string side_prefix =
@@ -295,8 +307,10 @@ Result<const std::vector<double>*> MeasureSet::series(std::string_view name, Sid
   if (auto it = failures_.find(key); it != failures_.end()) return tl::unexpected(it->second);
 
   const auto fail = [&](std::string why) -> Result<const std::vector<double>*> {
-    Error e{ErrorKind::kBadInput, fmt::format("{}{} is not available: {}", side_prefix, name, why),
-            {}, {}};
+    Error e{ErrorKind::kBadInput,
+            fmt::format("{}{} is not available: {}", side_prefix, name, why),
+            {},
+            {}};
     failures_.emplace(key, e);
     return tl::unexpected(e);
   };

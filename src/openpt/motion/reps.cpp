@@ -141,7 +141,8 @@ double typical_swing(std::span<const double> signal) {
   if (!(range > 0)) return 0;
   const std::vector<Extremum> e = zigzag(signal, 0.1 * range);
   std::vector<double> swings;
-  for (std::size_t i = 1; i < e.size(); ++i) swings.push_back(std::abs(e[i].value - e[i - 1].value));
+  for (std::size_t i = 1; i < e.size(); ++i)
+    swings.push_back(std::abs(e[i].value - e[i - 1].value));
   if (swings.empty()) return 0;
   double best_score = -1;
   std::vector<double> best_group;
@@ -184,18 +185,23 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
   std::vector<Extremum> e = zigzag(smooth, out.hysteresis);
   // Start and end with valleys: a recording that starts or ends mid-movement gets its first
   // or last sample as the missing valley.
-  const auto first_finite = std::find_if(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
+  const auto first_finite =
+      std::find_if(x.begin(), x.end(), [](double v) { return std::isfinite(v); });
   if (e.empty() || first_finite == x.end()) return out;
   if (e.front().peak) {
     const auto f = static_cast<std::size_t>(first_finite - x.begin());
-    if (f < e.front().frame) e.insert(e.begin(), Extremum{f, x[f], false});
-    else e.erase(e.begin());
+    if (f < e.front().frame)
+      e.insert(e.begin(), Extremum{f, x[f], false});
+    else
+      e.erase(e.begin());
   }
   if (!e.empty() && e.back().peak) {
     std::size_t l = x.size();
     while (l > 0 && !std::isfinite(x[l - 1])) --l;
-    if (l - 1 > e.back().frame) e.push_back(Extremum{l - 1, x[l - 1], false});
-    else e.pop_back();
+    if (l - 1 > e.back().frame)
+      e.push_back(Extremum{l - 1, x[l - 1], false});
+    else
+      e.pop_back();
   }
   if (e.size() < 3) return out;
   e = merge_wobbles(std::move(e), a);
@@ -312,7 +318,8 @@ Periodicity periodicity(std::span<const double> signal, std::span<const double> 
   std::size_t first = 1;
   while (first <= max_lag && r[first] >= 0) ++first;
   double best = 0;
-  for (std::size_t lag = std::max(first, min_lag); lag <= max_lag; ++lag) best = std::max(best, r[lag]);
+  for (std::size_t lag = std::max(first, min_lag); lag <= max_lag; ++lag)
+    best = std::max(best, r[lag]);
   if (!(best > 0)) return p;
   for (std::size_t lag = std::max(first, min_lag); lag <= max_lag; ++lag) {
     const bool local_peak = (lag == max_lag || r[lag] >= r[lag + 1]) && r[lag] >= r[lag - 1];

@@ -26,8 +26,8 @@
 namespace openpt::motion {
 
 struct RepDetectionOptions {
-  bool increases = true;  // the outward movement raises the signal
-  double min_rom = 0;     // excursions smaller than this (signal units) are never reps
+  bool increases = true;          // the outward movement raises the signal
+  double min_rom = 0;             // excursions smaller than this (signal units) are never reps
   double partial_fraction = 0.6;  // reps reaching less than this share of A are partial
   // The movement's period when known (periodicity()): turning points are then found on a
   // copy low-passed at 2.5 / period Hz, which removes jitter faster than the movement
@@ -39,8 +39,8 @@ struct Repetition {
   std::size_t start_frame = 0, turn_frame = 0, end_frame = 0;
   double start_s = 0, turn_s = 0, end_s = 0;
   double start_value = 0, turn_value = 0, end_value = 0;  // signal units, not oriented
-  double rom = 0;         // |turn − start|
-  double return_rom = 0;  // |turn − end|
+  double rom = 0;                                         // |turn − start|
+  double return_rom = 0;                                  // |turn − end|
   double peak_speed = 0;  // largest |d signal / dt| between start and end (units/s)
   bool complete = true;
   std::string partial_reason;  // why not complete: "reached 35 % of the typical range", ...
