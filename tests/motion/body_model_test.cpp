@@ -221,6 +221,71 @@ TEST(BodyModel, StandingProportionsAndAxes) {
   EXPECT_NEAR(lm[kLToe].y, floor, 1e-12);
 }
 
+TEST(BodyModel, ShoulderHikeMovesTheArmAlongTheTrunkButNotTheHead) {
+  const Anthropometry body = anthropometry_from_stature(1.72);
+  BodyPose pose;
+  pose.trunk_flexion_deg = 20;
+  pose.left.shoulder_abduction_deg = 60;
+  pose.left.elbow_flexion_deg = 30;
+  const auto plain = forward_kinematics(body, pose);
+  pose.left.shoulder_hike_m = 0.05;
+  const auto hiked = forward_kinematics(body, pose);
+  const Vec3 trunk_up =
+      normalized(midpoint(plain[kLS], plain[kRS]) - midpoint(plain[kLH], plain[kRH]));
+  for (std::size_t j : std::initializer_list<std::size_t>{kLS, kLE, kLW, 19}) {
+    const Vec3 d = hiked[j] - plain[j];
+    EXPECT_NEAR(norm(d - trunk_up * 0.05), 0, 1e-12) << j;
+  }
+  for (std::size_t j : std::initializer_list<std::size_t>{kNose, kRS, kRE, kLH, kLK}) {
+    EXPECT_NEAR(norm(hiked[j] - plain[j]), 0, 1e-12) << j;
+  }
+  expect_reproduces(pose);  // every angle as before, the trunk line keeps its direction
+}
+
+TEST(BodyModel, ArmElevationInAChosenPlane) {
+  const Anthropometry body = anthropometry_from_stature(1.72);
+  for (double plane : {0.0, 30.0, 90.0}) {
+    for (double elevation : {45.0, 90.0, 150.0}) {
+      BodyPose pose;
+      pose.left.shoulder_elevation_deg = elevation;
+      pose.left.shoulder_plane_deg = plane;
+      pose.right.shoulder_elevation_deg = elevation;
+      pose.right.shoulder_plane_deg = plane;
+      const auto lm = forward_kinematics(body, pose);
+      for (auto [s, e, side] : {std::tuple{kLS, kLE, 1.0}, std::tuple{kRS, kRE, -1.0}}) {
+        const Vec3 arm = normalized(lm[e] - lm[s]);
+        EXPECT_NEAR(angle_between_deg(arm, -kUp), elevation, 1e-9);
+        // Azimuth of the arm: `plane` degrees from lateral towards anterior.
+        const double lateral = dot(arm, kModelLeft) * side, anterior = dot(arm, kModelAnterior);
+        EXPECT_NEAR(std::atan2(anterior, lateral) * kRadToDeg, plane, 1e-9);
+      }
+      if (plane == 0 && elevation <= 90) {
+        pose.left.shoulder_elevation_deg = pose.right.shoulder_elevation_deg = 0;
+        pose.left.shoulder_abduction_deg = pose.right.shoulder_abduction_deg = elevation;
+        EXPECT_NEAR(norm(forward_kinematics(body, pose)[kLW] - lm[kLW]), 0, 1e-9);
+      }
+    }
+  }
+}
+
+TEST(BodyModel, RearFootOfALungeStaysOnItsSideOfTheShank) {
+  // Shank pointing forward and down from the ankle (rear leg of a deep lunge): the foot
+  // still turns from the shank the way a dorsiflexion does, pointing forward and down.
+  BodyPose pose;
+  pose.right = {.hip_flexion_deg = -5, .knee_flexion_deg = 110, .ankle_dorsiflexion_deg = 80};
+  const auto lm = forward_kinematics(anthropometry_from_stature(1.72), pose);
+  const Vec3 shank_up = lm[kRK] - lm[kRA];
+  const Vec3 foot = lm[kRToe] - lm[kRHeel];
+  EXPECT_LT(dot(shank_up, kUp), 0);         // the knee is below the ankle
+  EXPECT_GT(dot(foot, kModelAnterior), 0);  // toes forward
+  EXPECT_LT(dot(foot, kUp), 0);             // and down
+  // Sagittal angles as driven (the frontal projection angle reads 180°: the shank points up).
+  const Measured got = measure(lm);
+  EXPECT_NEAR(got.hip[1], -5, kTol);
+  EXPECT_NEAR(got.knee[1], 110, kTol);
+  EXPECT_NEAR(got.ankle[1], 80, kTol);
+}
+
 TEST(BodyModel, DefinitionAnglesMaskIllConditionedPlanarAngles) {
   BodyPose pose;
   pose.left.shoulder_abduction_deg = 90;  // arm sideways: its sagittal projection vanishes

@@ -117,9 +117,14 @@ void place_leg(const Anthropometry& b, const SidePose& s, const Vec3& side, doub
   const Vec3 shank = shank_direction(thigh, s.knee_flexion_deg, s.knee_valgus_deg, side);
   lm[ix.ankle] = lm[ix.knee] + shank * b.shank_m;
 
-  // Foot in the plane of the shank and the anterior axis, 90° − dorsiflexion from the shank.
+  // Foot in the plane of the shank and the anterior axis, 90° − dorsiflexion from the shank,
+  // turned from the shank the way a dorsiflexion turns (up → forward about the left axis),
+  // also when the shank points forward and down (the rear leg of a lunge).
   const Vec3 shank_up = -shank;
-  const Vec3 forward = normalized(project_onto_plane(kA, shank_up));
+  const Vec3 roll_forward = cross(kL, shank_up);
+  Vec3 forward = project_onto_plane(kA, shank_up);
+  if (norm(forward) < 1e-9) forward = roll_forward;
+  forward = normalized(dot(forward, roll_forward) < 0 ? -forward : forward);
   const double df = rad(s.ankle_dorsiflexion_deg);
   const Vec3 foot = shank_up * std::sin(df) + forward * std::cos(df);
   const Vec3 foot_up = normalized(project_onto_plane(shank_up, foot));
@@ -133,9 +138,16 @@ void place_arm(const Anthropometry& b, const SidePose& s, const Vec3& side, doub
   const double h = b.stature_m;
   // Projections measured from −trunk: its sagittal angle is −trunk flexion, its frontal
   // angle towards this side is +lean on the left and −lean on the right.
-  const Vec3 arm = direction_from_projections(
-      s.shoulder_flexion_deg - pose.trunk_flexion_deg,
-      s.shoulder_abduction_deg + sign * pose.trunk_lateral_lean_deg, side);
+  Vec3 arm;
+  if (s.shoulder_elevation_deg != 0) {
+    const double e = rad(s.shoulder_elevation_deg), plane = rad(s.shoulder_plane_deg);
+    const Vec3 out = trunk.left * (sign * std::cos(plane)) + trunk.anterior * std::sin(plane);
+    arm = -trunk.up * std::cos(e) + out * std::sin(e);
+  } else {
+    arm = direction_from_projections(s.shoulder_flexion_deg - pose.trunk_flexion_deg,
+                                     s.shoulder_abduction_deg + sign * pose.trunk_lateral_lean_deg,
+                                     side);
+  }
   lm[ix.elbow] = lm[ix.shoulder] + arm * b.upper_arm_m;
   const Vec3 arm_anterior = rotate_like(trunk.anterior, -trunk.up, arm, trunk.left);
   const double k = rad(s.elbow_flexion_deg);
@@ -186,8 +198,10 @@ BodyLandmarks forward_kinematics(const Anthropometry& b, const BodyPose& pose) {
   trunk.left = normalized(project_onto_plane(kL, trunk.up));
   trunk.anterior = cross(trunk.left, trunk.up);
   const Vec3 mid_shoulder = trunk.up * b.trunk_m;
-  lm[kLeftShoulder] = mid_shoulder + trunk.left * (0.5 * b.shoulder_width_m);
-  lm[kRightShoulder] = mid_shoulder - trunk.left * (0.5 * b.shoulder_width_m);
+  lm[kLeftShoulder] =
+      mid_shoulder + trunk.left * (0.5 * b.shoulder_width_m) + trunk.up * pose.left.shoulder_hike_m;
+  lm[kRightShoulder] = mid_shoulder - trunk.left * (0.5 * b.shoulder_width_m) +
+                       trunk.up * pose.right.shoulder_hike_m;
 
   // Head, rigid with the trunk: offsets (up, forward, left) from mid-shoulder, × stature.
   auto head = [&](double up, double fwd, double left) {
@@ -265,7 +279,9 @@ DefinedAngles definition_angles(const BodyLandmarks& lm, const Vec3& up,
         wrap_deg(planar(-trunk, upper_arm, -m), kElevationLowerDeg);
     out[kLeftShoulderAbduction + offset] =
         wrap_deg(planar(-trunk, upper_arm, a * sign), kElevationLowerDeg);
-    out[kLeftKneeFrontalProjection + offset] = planar(thigh, shank, a * sign);
+    // Not defined with the thigh or shank pointing up (docs/kinematics.md).
+    out[kLeftKneeFrontalProjection + offset] =
+        dot(thigh, up) < 0 && dot(shank, up) < 0 ? planar(thigh, shank, a * sign) : NAN;
   };
   side(kLeftSide, 0, +1);
   side(kRightSide, 1, -1);

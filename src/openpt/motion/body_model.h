@@ -66,6 +66,15 @@ struct SidePose {
   double shoulder_flexion_deg = 0;    // upper arm relative to the trunk line, sagittal
   double shoulder_abduction_deg = 0;  // upper arm relative to the trunk line, frontal
   double elbow_flexion_deg = 0;       // 3D upper arm–forearm angle, forearm moves forward
+  // Arm elevation in a plane of its own: when nonzero, the upper arm is raised by this angle
+  // from hanging along the trunk, in the plane through the trunk axis that lies
+  // `shoulder_plane_deg` forward of the frontal plane (30° = the scapular plane, scaption;
+  // 0° = abduction; 90° = flexion), and the two projection angles above are ignored.
+  double shoulder_elevation_deg = 0;
+  double shoulder_plane_deg = 30;
+  // Shoulder hike: the shoulder landmark rises this far along the trunk axis (metres); the
+  // arm moves with it, the head does not, and the trunk line keeps its direction.
+  double shoulder_hike_m = 0;
 };
 
 // Sagittal and frontal projections cannot both exceed 90° freely: an arm raised past 90°
@@ -80,9 +89,9 @@ struct BodyPose {
 };
 
 // Landmarks of `pose` in the model frame, mid-hip at the origin. The head is rigid with the
-// trunk; hands are straight continuations of the forearms, palms facing the body when the
-// arm hangs; each foot lies in the plane of its shank and the anterior axis, flat on the
-// floor when the ankle dorsiflexion equals the shank's forward tilt.
+// trunk (it does not follow a shoulder hike); hands are straight continuations of the forearms,
+// palms facing the body when the arm hangs; each foot lies in the plane of its shank and the
+// anterior axis, flat on the floor when the ankle dorsiflexion equals the shank's forward tilt.
 BodyLandmarks forward_kinematics(const Anthropometry& body, const BodyPose& pose);
 
 // The 17 angles of docs/kinematics.md, in this order.

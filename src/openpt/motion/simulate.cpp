@@ -3,156 +3,27 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <random>
 
 #include "openpt/motion/body_model.h"
+#include "openpt/motion/simulate_camera.h"
+#include "openpt/motion/simulate_exercises.h"
+#include "openpt/motion/simulate_staging.h"
 #include "openpt/motion/trajectory.h"
 
 namespace openpt::motion {
 
 namespace {
 
+using sim::ExerciseSpec;
+using sim::Progress;
+using sim::Sides;
+
 constexpr std::size_t kMaxFrames = 200'000;
 constexpr double kTruthMinProjection = 0.1;  // see Simulation::truth_deg
 constexpr std::size_t kLeftToe = 31, kRightToe = 32, kLeftHeel = 29, kRightHeel = 30;
-constexpr std::size_t kLeftHip = 23, kRightHip = 24;
-
-// Progress of each side (after depth scaling) and of the whole movement.
-struct Progress {
-  double left = 0, right = 0, mean = 0, raw = 0;
-};
-
-using PoseFunction = BodyPose (*)(const Progress& p, const Compensations& c);
-
-struct ExerciseSpec {
-  std::string_view name;
-  std::string_view description;
-  double rep_duration_s;
-  CameraView view;
-  PoseFunction pose;
-};
-
-// Feet flat: the hip flexes by the knee angle minus the shank's forward tilt plus the trunk
-// lean (hip flexion is measured from the trunk line).
-double flat_foot_hip_deg(double knee_deg, double shank_tilt_deg, double trunk_deg) {
-  return knee_deg - shank_tilt_deg + trunk_deg;
-}
-
-BodyPose squat(const Progress& p, const Compensations& c) {
-  BodyPose pose;
-  pose.trunk_flexion_deg = 30 * p.mean;
-  for (auto [side, q] : {std::pair{&pose.left, p.left}, std::pair{&pose.right, p.right}}) {
-    side->knee_flexion_deg = 100 * q;
-    side->ankle_dorsiflexion_deg = 25 * q - c.heel_lift_deg * p.raw;
-    side->hip_flexion_deg = flat_foot_hip_deg(100 * q, 25 * q, pose.trunk_flexion_deg);
-    // Arms reach forward for balance, to 80° from hanging (in the room) at the bottom.
-    side->shoulder_flexion_deg = 80 * p.mean + pose.trunk_flexion_deg;
-  }
-  return pose;
-}
-
-BodyPose sit_to_stand(const Progress& p, const Compensations&) {
-  // Progress 0 = seated (knees 90°, shanks tilted 10° forward, trunk 10°), 1 = standing.
-  // The trunk leans forward most shortly before seat-off (~35 % of the rise).
-  BodyPose pose;
-  const double lean = std::pow(std::sin(std::numbers::pi * std::pow(p.mean, 0.6)), 2);
-  pose.trunk_flexion_deg = 10 * (1 - p.mean) + 35 * lean;
-  for (auto [side, q] : {std::pair{&pose.left, p.left}, std::pair{&pose.right, p.right}}) {
-    side->knee_flexion_deg = 90 * (1 - q);
-    side->ankle_dorsiflexion_deg = 10 * (1 - q);
-    side->hip_flexion_deg = flat_foot_hip_deg(90 * (1 - q), 10 * (1 - q), pose.trunk_flexion_deg);
-    side->shoulder_flexion_deg = pose.trunk_flexion_deg;  // arms hang vertically
-  }
-  return pose;
-}
-
-BodyPose shoulder_abduction(const Progress& p, const Compensations&) {
-  BodyPose pose;
-  pose.left.shoulder_abduction_deg = 150 * p.left;
-  pose.right.shoulder_abduction_deg = 150 * p.right;
-  return pose;
-}
-
-BodyPose shoulder_flexion(const Progress& p, const Compensations&) {
-  BodyPose pose;
-  pose.left.shoulder_flexion_deg = 150 * p.left;
-  pose.right.shoulder_flexion_deg = 150 * p.right;
-  return pose;
-}
-
-BodyPose elbow_flexion(const Progress& p, const Compensations&) {
-  BodyPose pose;
-  pose.left.elbow_flexion_deg = 130 * p.left;
-  pose.right.elbow_flexion_deg = 130 * p.right;
-  return pose;
-}
-
-BodyPose heel_raise(const Progress& p, const Compensations&) {
-  BodyPose pose;  // rises onto the toes: the feet plantarflex 30°, pivoting on the toe tips
-  pose.left.ankle_dorsiflexion_deg = -30 * p.left;
-  pose.right.ankle_dorsiflexion_deg = -30 * p.right;
-  return pose;
-}
-
-constexpr std::array<ExerciseSpec, 6> kExercises = {{
-    {"squat",
-     "bodyweight squat: knees to 100°, ankles 25° dorsiflexion, trunk 30° forward, hips "
-     "follow (feet flat), arms reach forward; 3 s per rep, front view",
-     3.0, CameraView::kFront, squat},
-    {"sit_to_stand",
-     "from a chair (knees 90°, hips 90°) to standing and back, trunk leaning forward up to "
-     "~42° before seat-off (hips to ~102°); 3 s per rep, side view",
-     3.0, CameraView::kSide, sit_to_stand},
-    {"shoulder_abduction",
-     "both arms raised sideways in the frontal plane to 150°, elbows straight; 4 s per rep, "
-     "front view",
-     4.0, CameraView::kFront, shoulder_abduction},
-    {"shoulder_flexion",
-     "both arms raised forward in the sagittal plane to 150°, elbows straight; 4 s per rep, "
-     "side view",
-     4.0, CameraView::kSide, shoulder_flexion},
-    {"elbow_flexion",
-     "biceps curl: both elbows flex to 130° with the upper arms hanging; 3 s per rep, side "
-     "view",
-     3.0, CameraView::kSide, elbow_flexion},
-    {"heel_raise",
-     "standing calf raise: 30° plantarflexion onto the toes, knees straight; 2 s per rep, "
-     "side view",
-     2.0, CameraView::kSide, heel_raise},
-}};
-
-const ExerciseSpec* find_exercise(std::string_view name) {
-  for (const auto& e : kExercises) {
-    if (e.name == name) return &e;
-  }
-  return nullptr;
-}
-
-// Box–Muller normals on mt19937_64, identical on every standard library.
-class Noise {
- public:
-  explicit Noise(std::uint64_t seed) : gen_(seed) {}
-  double uniform() { return static_cast<double>(gen_() >> 11) * 0x1.0p-53; }  // [0, 1)
-  double normal() {
-    if (has_spare_) {
-      has_spare_ = false;
-      return spare_;
-    }
-    const double u1 = 1.0 - uniform();  // (0, 1]
-    const double u2 = uniform();
-    const double r = std::sqrt(-2.0 * std::log(u1));
-    spare_ = r * std::sin(2 * std::numbers::pi * u2);
-    has_spare_ = true;
-    return r * std::cos(2 * std::numbers::pi * u2);
-  }
-
- private:
-  std::mt19937_64 gen_;
-  bool has_spare_ = false;
-  double spare_ = 0;
-};
+constexpr std::size_t kLeftHip = 23, kRightHip = 24, kLeftKnee = 25, kRightKnee = 26;
+constexpr std::size_t kLeftShoulder = 11, kRightShoulder = 12;
 
 // Model frame (subject facing the camera) → BlazePose world axes of the chosen view: a
 // rotation about the vertical axis.
@@ -164,62 +35,114 @@ Vec3 to_view(const Vec3& v, CameraView view) {
   }
 }
 
-Result<void> check_range(double value, double lo, double hi, std::string_view name,
-                         std::string_view unit = "") {
-  if (value >= lo && value <= hi) return {};
-  return bad_input(fmt::format("simulation option {} = {} is out of range", name, value), {},
-                   fmt::format("use a value from {} to {}{}", lo, hi, unit));
+// How each rep is performed.
+struct RepPlan {
+  bool compensated = false;
+  double depth = 1;  // rep_depth_scale
+  bool moves_left = true, moves_right = true;
+  bool right_leads = false;
+};
+
+Result<MovingSide> resolve_side(const ExerciseSpec& spec, MovingSide side) {
+  if (side == MovingSide::kAuto) return spec.default_side;
+  const bool ok = spec.sides == Sides::kIndependent ||
+                  (spec.sides == Sides::kBilateral && side == MovingSide::kBoth) ||
+                  (spec.sides == Sides::kUnilateral && side != MovingSide::kBoth);
+  if (ok) return side;
+  return bad_input(
+      fmt::format("{} cannot be simulated with side = {}", spec.name, moving_side_name(side)),
+      "side",
+      spec.sides == Sides::kBilateral ? "both sides move in this exercise: use auto or both"
+                                      : "one leg leads each rep: use left, right or alternating");
 }
 
-Result<void> check_options(const SimulationOptions& o, double rep_duration_s) {
-  const Compensations& c = o.compensations;
-  const std::array<Result<void>, 20> checks = {
-      check_range(o.reps, 1, 1000, "reps"),
-      check_range(o.fps, 1, 1000, "fps", " frames per second"),
-      check_range(o.stature_m, 0.5, 2.5, "stature_m", " m"),
-      check_range(rep_duration_s, 0.5, 120, "rep_duration_s", " s (0 = the exercise's tempo)"),
-      check_range(o.pause_s, 0, 60, "pause_s", " s"),
-      check_range(o.image_width_px, 16, 16384, "image_width_px", " pixels"),
-      check_range(o.image_height_px, 16, 16384, "image_height_px", " pixels"),
-      check_range(o.image_noise_px, 0, 100, "image_noise_px", " pixels"),
-      check_range(o.world_noise_m, 0, 0.5, "world_noise_m", " m"),
-      check_range(o.camera_distance_m, 1, 20, "camera_distance_m", " m"),
-      check_range(o.camera_height_m, 0, 3, "camera_height_m", " m (0 = default)"),
-      check_range(o.vertical_fov_deg, 10, 150, "vertical_fov_deg", "°"),
-      check_range(c.left_knee_valgus_deg, -45, 45, "left_knee_valgus_deg", "°"),
-      check_range(c.right_knee_valgus_deg, -45, 45, "right_knee_valgus_deg", "°"),
-      check_range(c.trunk_lateral_lean_deg, -45, 45, "trunk_lateral_lean_deg", "°"),
-      check_range(c.pelvic_obliquity_deg, -30, 30, "pelvic_obliquity_deg", "°"),
-      check_range(c.depth_scale, 0, 1.5, "depth_scale"),
-      check_range(c.right_depth_scale, 0, 1.5, "right_depth_scale"),
-      check_range(c.heel_lift_deg, 0, 45, "heel_lift_deg", "°"),
-      check_range(c.outward_fraction, 0.1, 0.9, "outward_fraction"),
-  };
-  for (const auto& r : checks) {
-    if (!r) return r;
+std::vector<RepPlan> plan_reps(const SimulationOptions& o, const ExerciseSpec& spec,
+                               MovingSide side) {
+  std::vector<RepPlan> plans(static_cast<std::size_t>(o.reps));
+  for (std::size_t r = 0; r < plans.size(); ++r) {
+    RepPlan& p = plans[r];
+    const int number = static_cast<int>(r) + 1;
+    p.compensated = o.compensated_reps.empty() ||
+                    std::find(o.compensated_reps.begin(), o.compensated_reps.end(), number) !=
+                        o.compensated_reps.end();
+    p.depth = r < o.rep_depth_scale.size() ? o.rep_depth_scale[r] : 1.0;
+    const bool right = side == MovingSide::kRight || (side == MovingSide::kAlternating && r % 2);
+    if (spec.sides == Sides::kUnilateral) {
+      p.right_leads = right;
+    } else if (side != MovingSide::kBoth) {
+      p.moves_left = !right;
+      p.moves_right = right;
+    }
   }
-  if (!(c.hold_s >= 0 && c.hold_s < 0.8 * rep_duration_s)) {
-    return bad_input(fmt::format("simulation option hold_s = {} is out of range", c.hold_s), {},
-                     "use at least 0 and less than 80 % of the rep duration");
+  return plans;
+}
+
+MovingSide rep_side(const ExerciseSpec& spec, const RepPlan& p) {
+  if (spec.sides == Sides::kUnilateral)
+    return p.right_leads ? MovingSide::kRight : MovingSide::kLeft;
+  if (p.moves_left && p.moves_right) return MovingSide::kBoth;
+  return p.moves_left ? MovingSide::kLeft : MovingSide::kRight;
+}
+
+SimulatedPhase to_simulated(Phase p) {
+  switch (p) {
+    case Phase::kOutward: return SimulatedPhase::kOutward;
+    case Phase::kHold: return SimulatedPhase::kHold;
+    case Phase::kReturn: return SimulatedPhase::kReturn;
+    default: return SimulatedPhase::kStill;
   }
-  return {};
+}
+
+// Thigh from the trunk line in the frontal plane, + away from the midline (model frame).
+double hip_abduction_deg(const BodyLandmarks& lm, bool left) {
+  const Vec3 trunk =
+      midpoint(lm[kLeftShoulder], lm[kRightShoulder]) - midpoint(lm[kLeftHip], lm[kRightHip]);
+  const Vec3 m = normalized(project_onto_plane(lm[kLeftHip] - lm[kRightHip], kModelUp));
+  const Vec3 a = cross(m, kModelUp);
+  const Vec3 thigh = left ? lm[kLeftKnee] - lm[kLeftHip] : lm[kRightKnee] - lm[kRightHip];
+  return signed_angle_in_plane_deg(-trunk, thigh, left ? a : -a);
+}
+
+// Applies the compensations in effect to the exercise's pose.
+void compensate(BodyPose& pose, const Compensations& c, const Progress& p) {
+  pose.left.knee_valgus_deg += c.left_knee_valgus_deg * p.raw_left;
+  pose.right.knee_valgus_deg += c.right_knee_valgus_deg * p.raw_right;
+  const double lean = c.trunk_flexion_deg * p.raw;
+  pose.trunk_flexion_deg += lean;
+  pose.left.hip_flexion_deg += lean;  // the thighs keep their place in the room
+  pose.right.hip_flexion_deg += lean;
+  pose.trunk_lateral_lean_deg += c.trunk_lateral_lean_deg * p.raw;
+  pose.pelvic_obliquity_deg += c.pelvic_obliquity_deg * p.raw;
+  pose.left.shoulder_hike_m += c.left_shoulder_hike_m * p.raw_left;
+  pose.right.shoulder_hike_m += c.right_shoulder_hike_m * p.raw_right;
 }
 
 }  // namespace
 
+std::string_view simulated_phase_name(SimulatedPhase phase) {
+  switch (phase) {
+    case SimulatedPhase::kSetup: return "setup";
+    case SimulatedPhase::kOutward: return "outward";
+    case SimulatedPhase::kHold: return "hold";
+    case SimulatedPhase::kReturn: return "return";
+    case SimulatedPhase::kWalkAway: return "walk_away";
+    default: return "still";
+  }
+}
+
 std::vector<std::string_view> simulated_exercises() {
   std::vector<std::string_view> names;
-  for (const auto& e : kExercises) names.push_back(e.name);
+  for (const auto& e : sim::simulated_exercise_specs()) names.push_back(e.name);
   return names;
 }
 
 std::string_view simulated_exercise_description(std::string_view exercise) {
-  const ExerciseSpec* e = find_exercise(exercise);
+  const ExerciseSpec* e = sim::find_simulated_exercise(exercise);
   return e ? e->description : std::string_view{};
 }
 
 Result<Simulation> simulate(std::string_view exercise, const SimulationOptions& options) {
-  const ExerciseSpec* spec = find_exercise(exercise);
+  const ExerciseSpec* spec = sim::find_simulated_exercise(exercise);
   if (!spec) {
     return bad_input(
         fmt::format("unknown exercise '{}'", exercise), {},
@@ -227,15 +150,31 @@ Result<Simulation> simulate(std::string_view exercise, const SimulationOptions& 
   }
   const double rep_duration_s =
       options.rep_duration_s == 0 ? spec->rep_duration_s : options.rep_duration_s;
-  if (auto ok = check_options(options, rep_duration_s); !ok) {
+  if (auto ok = check_simulation_options(options, rep_duration_s); !ok) {
     return tl::unexpected(ok.error());
   }
+  const auto side = resolve_side(*spec, options.side);
+  if (!side) return tl::unexpected(side.error());
   const Compensations& comp = options.compensations;
-  const RepSchedule schedule = make_rep_schedule({.reps = options.reps,
-                                                  .rep_duration_s = rep_duration_s,
-                                                  .pause_s = options.pause_s,
-                                                  .outward_fraction = comp.outward_fraction,
-                                                  .hold_s = comp.hold_s});
+  const Compensations neutral{};
+  const std::vector<RepPlan> plans = plan_reps(options, *spec, *side);
+
+  std::vector<RepTiming> timing;
+  for (std::size_t r = 0; r < plans.size(); ++r) {
+    const Compensations& c = plans[r].compensated ? comp : neutral;
+    const double scale =
+        r < options.rep_duration_scale.size() ? options.rep_duration_scale[r] : 1.0;
+    timing.push_back({.duration_s = rep_duration_s * scale,
+                      .outward_fraction = c.outward_fraction,
+                      .hold_s = c.hold_s,
+                      .right_delay_s = spec->sides != Sides::kUnilateral && plans[r].moves_left &&
+                                               plans[r].moves_right
+                                           ? c.right_delay_s
+                                           : 0.0});
+  }
+  const RepSchedule schedule = make_rep_schedule(timing, {.pause_s = options.pause_s,
+                                                          .lead_in_s = options.setup_s,
+                                                          .lead_out_s = options.walk_away_s});
   const double frames_d = std::floor(schedule.total_s * options.fps + 1e-9) + 1;
   if (frames_d > static_cast<double>(kMaxFrames)) {
     return bad_input(fmt::format("the simulated recording would have {} frames, more than {}",
@@ -247,19 +186,26 @@ Result<Simulation> simulate(std::string_view exercise, const SimulationOptions& 
 
   const Anthropometry body = anthropometry_from_stature(options.stature_m);
   // The standing body fixes the room: mid-hip at the origin, toes where they stay.
-  const BodyLandmarks standing = forward_kinematics(body, BodyPose{});
+  BodyPose standing_pose;
+  const BodyLandmarks standing = forward_kinematics(body, standing_pose);
   const Vec3 toe_home = midpoint(standing[kLeftToe], standing[kRightToe]);
   const double floor_y = std::max(
       {standing[kLeftHeel].y, standing[kRightHeel].y, standing[kLeftToe].y, standing[kRightToe].y});
-  const double camera_height_m =
-      options.camera_height_m > 0 ? options.camera_height_m : 0.62 * options.stature_m;
-  const Vec3 camera{0, floor_y - camera_height_m, -options.camera_distance_m};
-  const double w = options.image_width_px, h = options.image_height_px;
-  const double focal_px = 0.5 * h / std::tan(0.5 * options.vertical_fov_deg * kDegToRad);
+  const sim::SimCamera cam = sim::make_camera(options, floor_y);
+
+  const sim::StagingPlan staging_plan{
+      .setup_s = options.setup_s,
+      .walk_start_s = schedule.reps_end_s,
+      .walk_away_s = options.walk_away_s,
+      .exit_distance_m = sim::half_view_width_m(cam, options) + 0.35 * options.stature_m,
+      .standing_progress = spec->standing_progress};
+  const Vec3 room_up{0, -1, 0};
+  const double exit_yaw_rad =
+      signed_angle_in_plane_deg(to_view(kModelAnterior, view), {1, 0, 0}, room_up) * kDegToRad;
+  const double drift_progress = options.baseline_drift_deg / spec->driving_range_deg;
+  const double drift_span_s = std::max(1e-9, schedule.reps_end_s - options.setup_s);
 
   Simulation sim;
-  sim.rep_start_s = schedule.rep_start_s;
-  sim.rep_end_s = schedule.rep_end_s;
   PoseSequence& seq = sim.pose;
   seq = make_pose_sequence(blazepose33(), n, {.has_image = true, .has_world = true});
   seq.metadata = {.source = fmt::format("openpt simulate {}", exercise),
@@ -269,57 +215,132 @@ Result<Simulation> simulate(std::string_view exercise, const SimulationOptions& 
   seq.image_space = {.units = ImageUnits::kNormalized,
                      .width_px = options.image_width_px,
                      .height_px = options.image_height_px};
-  seq.world_up = {0, -1, 0};
-  const auto names = defined_angle_names();
+  seq.world_up = room_up;
   std::vector<std::vector<double>*> truth;
-  for (auto name : names) {
+  for (auto name : defined_angle_names()) {
     auto& series = sim.truth_deg[std::string(name)];
     series.assign(n, NAN);
     truth.push_back(&series);
   }
+  auto measure = [&](const char* name) -> std::vector<double>& {
+    auto& series = sim.truth_measures[name];
+    series.assign(n, 0.0);
+    return series;
+  };
+  auto& sway_truth = measure("sway_m");
+  auto& hike_truth_l = measure("left_shoulder_hike_m");
+  auto& hike_truth_r = measure("right_shoulder_hike_m");
+  auto& abd_truth_l = measure("left_hip_abduction_deg");
+  auto& abd_truth_r = measure("right_hip_abduction_deg");
+  auto& progress_truth_l = measure("left_progress");
+  auto& progress_truth_r = measure("right_progress");
+  sim.phase.assign(n, SimulatedPhase::kStill);
+  sim.rep_of_frame.assign(n, -1);
 
-  Noise noise(options.seed);
-  const std::size_t k = seq.landmark_count();
+  sim::Noise noise(options.seed);
+  sim::Noise drops(options.seed ^ sim::kDropStream);
+  bool right_leads = plans.front().right_leads;  // the most recent rep's leading side
   for (std::size_t i = 0; i < n; ++i) {
     const double t = static_cast<double>(i) / options.fps;
     seq.t_s[i] = t;
-    Progress p;
-    p.raw = schedule.progress(t);
-    p.left = p.raw * comp.depth_scale;
-    p.right = p.left * comp.right_depth_scale;
-    p.mean = 0.5 * (p.left + p.right);
-    BodyPose pose = spec->pose(p, comp);
-    pose.left.knee_valgus_deg += comp.left_knee_valgus_deg * p.raw;
-    pose.right.knee_valgus_deg += comp.right_knee_valgus_deg * p.raw;
-    pose.trunk_lateral_lean_deg += comp.trunk_lateral_lean_deg * p.raw;
-    pose.pelvic_obliquity_deg += comp.pelvic_obliquity_deg * p.raw;
+    const int r = schedule.rep_at(t);
+    const RepPlan* plan = r >= 0 ? &plans[static_cast<std::size_t>(r)] : nullptr;
+    const Compensations& c = plan && plan->compensated ? comp : neutral;
+    const sim::Staging stage = sim::staging_at(t, staging_plan);
+    if (plan) right_leads = plan->right_leads;
 
+    // Progress of each side, then the pose.
+    Progress p;
+    p.right_leads = right_leads;
+    const double drift =
+        drift_progress * std::clamp((t - options.setup_s) / drift_span_s, 0.0, 1.0);
+    p.base = drift + (stage.active ? stage.progress : 0.0);
+    if (!stage.active) {
+      p.raw_left = plan && plan->moves_left ? schedule.side_progress(t, false) : 0.0;
+      p.raw_right = plan && plan->moves_right ? schedule.side_progress(t, true) : 0.0;
+      p.raw = std::max(p.raw_left, p.raw_right);
+      p.depth_left = (plan ? plan->depth : 1.0) * c.depth_scale;
+      p.depth_right = p.depth_left * c.right_depth_scale;
+    }
+    p.left = p.base + p.raw_left * p.depth_left;
+    p.right = p.base + p.raw_right * p.depth_right;
+    p.mean = 0.5 * (p.left + p.right);
+    BodyPose pose = spec->pose(p, c);
+    compensate(pose, c, p);
+    sim::add_steps(pose, stage.lift_left, stage.lift_right);
+
+    // Forward kinematics, feet on the floor, sway.
     BodyLandmarks lm = forward_kinematics(body, pose);
-    const Vec3 shift = toe_home - midpoint(lm[kLeftToe], lm[kRightToe]);
-    for (auto& v : lm) v = to_view(v + shift, view);  // room coordinates of this view
-    const Vec3 mid_hip = midpoint(lm[kLeftHip], lm[kRightHip]);
+    Vec3 shift;
+    if (spec->sides == Sides::kUnilateral) {
+      const std::size_t stance = right_leads ? kLeftToe : kRightToe;
+      shift = standing[stance] - lm[stance];
+    } else {
+      shift = toe_home - midpoint(lm[kLeftToe], lm[kRightToe]);
+    }
+    if (stage.lift_left > 0 || stage.lift_right > 0) {
+      shift.y =
+          floor_y - std::max({lm[kLeftHeel].y, lm[kRightHeel].y, lm[kLeftToe].y, lm[kRightToe].y});
+    }
+    for (auto& v : lm) v += shift;
+    double sway = 0;
+    if (plan && plan->compensated) {
+      const auto ri = static_cast<std::size_t>(r);
+      sway = sim::sway_offset(t, schedule.rep_start_s[ri], schedule.rep_end_s[ri], c.sway_m,
+                              c.sway_period_s);
+      const bool lead_lifted = spec->lead_leg_lifted;
+      sim::apply_sway(lm, sway, !(lead_lifted && !right_leads), !(lead_lifted && right_leads));
+    }
+    sway_truth[i] = sway;
+    hike_truth_l[i] = pose.left.shoulder_hike_m;
+    hike_truth_r[i] = pose.right.shoulder_hike_m;
+    abd_truth_l[i] = hip_abduction_deg(lm, true);
+    abd_truth_r[i] = hip_abduction_deg(lm, false);
+    progress_truth_l[i] = p.left;
+    progress_truth_r[i] = p.right;
+
+    // Into the room: the camera view, then turning and walking.
+    for (auto& v : lm) v = to_view(v, view);
+    if (stage.turn > 0) {
+      const Vec3 pivot = midpoint(lm[kLeftHip], lm[kRightHip]);
+      for (auto& v : lm) v = pivot + rotate(v - pivot, room_up, exit_yaw_rad * stage.turn);
+    }
+    for (auto& v : lm) v.x += stage.offset_x_m;
 
     const DefinedAngles angles =
         definition_angles(lm, seq.world_up, {.min_projection_fraction = kTruthMinProjection});
     for (std::size_t a = 0; a < angles.size(); ++a) (*truth[a])[i] = angles[a];
 
-    const double hip_depth = mid_hip.z - camera.z;
-    for (std::size_t j = 0; j < k; ++j) {
-      const Vec3 c = lm[j] - camera;  // camera axes = world axes
-      const double x_px = focal_px * c.x / c.z + 0.5 * w;
-      const double y_px = focal_px * c.y / c.z + 0.5 * h;
-      const double z_norm = (c.z - hip_depth) * focal_px / (hip_depth * w);
-      Landmark& out = seq.image_at(i, j);
-      const double nx = noise.normal(), ny = noise.normal(), nz = noise.normal();
-      out.x = static_cast<float>((x_px + options.image_noise_px * nx) / w);
-      out.y = static_cast<float>((y_px + options.image_noise_px * ny) / h);
-      out.z = static_cast<float>(z_norm + options.image_noise_px * nz / w);
-      out.visibility = static_cast<float>(0.95 + 0.04 * noise.uniform());
-      out.presence = 0.99f;
+    sim::record_frame(lm, t, i, cam, options, noise, drops, seq);
 
-      const Vec3 origin = options.world_origin_per_frame ? mid_hip : Vec3{};
-      const Vec3 jitter{noise.normal(), noise.normal(), noise.normal()};
-      seq.world_at(i, j) = lm[j] - origin + jitter * options.world_noise_m;
+    if (options.setup_s > 0 && t < options.setup_s) {
+      sim.phase[i] = SimulatedPhase::kSetup;
+    } else if (options.walk_away_s > 0 && t >= schedule.reps_end_s) {
+      sim.phase[i] = SimulatedPhase::kWalkAway;
+    } else {
+      sim.phase[i] = to_simulated(schedule.phase(t));
+    }
+    sim.rep_of_frame[i] = r;
+  }
+
+  for (std::size_t r = 0; r < plans.size(); ++r) {
+    const RepPlan& plan = plans[r];
+    const Compensations& c = plan.compensated ? comp : neutral;
+    SimulatedRep rep;
+    rep.number = static_cast<int>(r) + 1;
+    rep.start_s = schedule.rep_start_s[r];
+    rep.turn_s = schedule.rep_turn_s[r];
+    rep.end_s = schedule.rep_end_s[r];
+    rep.depth = plan.depth * c.depth_scale *
+                (spec->sides == Sides::kUnilateral && plan.right_leads ? c.right_depth_scale : 1.0);
+    rep.partial = plan.depth < kPartialRepBelow;
+    rep.compensated = plan.compensated;
+    rep.side = rep_side(*spec, plan);
+    sim.all_reps.push_back(rep);
+    if (!rep.partial) {
+      sim.rep_start_s.push_back(rep.start_s);
+      sim.rep_turn_s.push_back(rep.turn_s);
+      sim.rep_end_s.push_back(rep.end_s);
     }
   }
   if (auto ok = validate(seq, seq.metadata.source); !ok) return tl::unexpected(ok.error());

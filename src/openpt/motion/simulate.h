@@ -8,7 +8,13 @@
 // origin between the hips, BlazePose axes: x to the image right, y down, z away from the
 // camera) and a pinhole camera gives image landmarks (normalised, with the image size).
 // Gaussian sensor noise is added to both. The joint angles it was driven with are returned
-// as ground truth under the names of kinematics.h ("left_knee_flexion", ...).
+// as ground truth under the names of kinematics.h ("left_knee_flexion", ...), with the rep
+// bounds and other measures.
+//
+// For testing assessment, the movement can carry compensations (valgus, trunk lean, pelvic
+// drop, shoulder hike, sway, shallow or asymmetric depth, tempo) on chosen reps, and the
+// recording the untidiness of real ones: set-up movement, walking away, baseline drift, reps
+// of varying depth and speed, dropped frames and occlusion (simulate_options.h).
 // Documented in docs/simulator.md.
 //
 //   auto sim = simulate("squat", {.reps = 5, .fps = 30, .seed = 7});
@@ -16,7 +22,6 @@
 //   const auto& truth = sim->truth_deg.at("left_knee_flexion");   // per frame
 #pragma once
 
-#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,44 +29,29 @@
 
 #include "openpt/core/error.h"
 #include "openpt/motion/pose_sequence.h"
+#include "openpt/motion/simulate_options.h"
 
 namespace openpt::motion {
 
-// Deviations from the textbook movement, for testing form assessment (issue 3). All are
-// reached at the turning point of each rep (scaled by the movement's progress) and are zero
-// or neutral by default. Valgus, lean and pelvic drop are exact in the ground truth; the
-// feet stay planted only approximately when the two legs differ.
-struct Compensations {
-  double left_knee_valgus_deg = 0;  // knee frontal-plane projection angle, + valgus
-  double right_knee_valgus_deg = 0;
-  double trunk_lateral_lean_deg = 0;  // + towards the subject's right
-  double pelvic_obliquity_deg = 0;    // + left hip higher (a right pelvic drop)
-  double depth_scale = 1.0;           // < 1: shallow movement (scales the driven range)
-  double right_depth_scale = 1.0;     // asymmetry: extra scale on the right side's range
-  double heel_lift_deg = 0;           // plantarflexion at the bottom of a squat (heels rise)
-  double outward_fraction = 0.5;      // tempo: share of a rep spent going out (descending)
-  double hold_s = 0;                  // tempo: still time at the turning point of each rep
+// What the subject is doing in a frame.
+enum class SimulatedPhase {
+  kSetup,     // walking in and settling (SimulationOptions::setup_s)
+  kStill,     // pause before, between or after reps
+  kOutward,   // a rep's outward movement (descent of a squat), of the leading side
+  kHold,      // a rep's hold at the turning point
+  kReturn,    // a rep's return movement (until both sides are back)
+  kWalkAway,  // turning and walking out of the image (SimulationOptions::walk_away_s)
 };
+std::string_view simulated_phase_name(SimulatedPhase phase);  // "setup", "still", ...
 
-struct SimulationOptions {
-  int reps = 5;
-  double fps = 30;
-  std::uint64_t seed = 1;
-  double stature_m = 1.72;
-  double rep_duration_s = 0;               // 0 = the exercise's typical tempo
-  double pause_s = 1.0;                    // still time before, between and after reps
-  CameraView view = CameraView::kUnknown;  // kUnknown = the exercise's usual view
-  int image_width_px = 1280;
-  int image_height_px = 720;
-  double image_noise_px = 1.0;     // standard deviation of landmark noise in pixels
-  double world_noise_m = 0.004;    // standard deviation of world landmark noise
-  double camera_distance_m = 3.0;  // camera in front of the subject's standing mid-hip
-  double camera_height_m = 0;      // lens above the floor; 0 = 0.62 × stature (hip–chest)
-  double vertical_fov_deg = 60;    // sets the focal length from the image height
-  // false: the world origin is the standing mid-hip, fixed in the room, so the feet stay
-  // put and the hips move; true: like MediaPipe, the origin follows the mid-hip each frame.
-  bool world_origin_per_frame = false;
-  Compensations compensations{};
+// One repetition as performed.
+struct SimulatedRep {
+  int number = 0;  // 1-based, among all reps performed (partial ones included)
+  double start_s = 0, turn_s = 0, end_s = 0;  // turn: the middle of the hold, leading side
+  double depth = 1;          // the driven range reached, as a share of the exercise's full range
+  bool partial = false;      // rep_depth_scale < kPartialRepBelow: not to be counted
+  bool compensated = false;  // the compensations apply to this rep
+  MovingSide side = MovingSide::kBoth;  // kLeft / kRight when one side moves
 };
 
 struct Simulation {
@@ -69,9 +59,20 @@ struct Simulation {
   // Angle name → per-frame value: the definitions of docs/kinematics.md on the noise-free
   // world landmarks; NaN where a planar angle is ill-conditioned (a segment's projection
   // onto the angle's plane is shorter than 10 % of its length, e.g. shoulder flexion while
-  // the arm points sideways).
+  // the arm points sideways). Defined in every frame, also where no person is detected.
   std::map<std::string, std::vector<double>> truth_deg;
-  std::vector<double> rep_start_s, rep_end_s;  // ground-truth repetition bounds
+  // Other per-frame truth, the unit in the name: "sway_m" (sideways shift of the pelvis and
+  // upper body, + towards the subject's left), "left_shoulder_hike_m",
+  // "right_shoulder_hike_m" (rise along the trunk axis), "left_hip_abduction_deg",
+  // "right_hip_abduction_deg" (thigh from the trunk line in the frontal plane, + away from
+  // the midline), "left_progress", "right_progress" (driven progress, 1 = full range; for
+  // the one-sided exercises both follow the leading side's rep schedule).
+  std::map<std::string, std::vector<double>> truth_measures;
+  std::vector<SimulatedRep> all_reps;  // every rep performed, partial ones included
+  // The full reps only (what a rep counter should count), ground-truth bounds in seconds.
+  std::vector<double> rep_start_s, rep_turn_s, rep_end_s;
+  std::vector<SimulatedPhase> phase;  // per frame
+  std::vector<int> rep_of_frame;      // per frame: index into all_reps, −1 outside reps
 };
 
 // Exercises the simulator knows: "squat", "sit_to_stand", "shoulder_abduction", ...
@@ -81,7 +82,8 @@ std::vector<std::string_view> simulated_exercises();
 std::string_view simulated_exercise_description(std::string_view exercise);
 
 // Errors (kBadInput): unknown exercise (the message lists the known ones), options out of
-// range (reps 1–1000, fps 1–1000, ...), or a recording over 200 000 frames.
+// range (reps 1–1000, fps 1–1000, ...; see check_simulation_options), a side the exercise
+// cannot move alone, or a recording over 200 000 frames.
 Result<Simulation> simulate(std::string_view exercise, const SimulationOptions& options = {});
 
 }  // namespace openpt::motion
