@@ -123,26 +123,20 @@ void balance_locally(std::vector<double>& y, std::size_t half) {
   }
 }
 
-}  // namespace
-
-std::size_t RepDetection::complete_count() const {
-  return static_cast<std::size_t>(
-      std::count_if(reps.begin(), reps.end(), [](const Repetition& r) { return r.complete; }));
+// Sizes of the swings between consecutive turning points.
+std::vector<double> swings_of(const std::vector<Extremum>& e) {
+  std::vector<double> swings;
+  for (std::size_t i = 1; i < e.size(); ++i) {
+    swings.push_back(std::abs(e[i].value - e[i - 1].value));
+  }
+  return swings;
 }
 
-double typical_swing(std::span<const double> signal) {
-  // Swings above 10 % of the signal's range, grouped by size: each swing's group is the
-  // swings within a factor 1.5 of it, and the group with the most total excursion (count ×
-  // size) wins, so a run of equal reps outweighs a few large set-up or leaving movements and
-  // many small wobbles. A is the median of the winning group.
-  const std::vector<double> values = finite_values(signal);
-  if (values.size() < 3) return 0;
-  const double range = percentile(values, 0.98) - percentile(values, 0.02);
-  if (!(range > 0)) return 0;
-  const std::vector<Extremum> e = zigzag(signal, 0.1 * range);
-  std::vector<double> swings;
-  for (std::size_t i = 1; i < e.size(); ++i)
-    swings.push_back(std::abs(e[i].value - e[i - 1].value));
+// The size most swings share: each swing's group is the swings within a factor 1.5 of it,
+// and the group with the most total excursion (count × size) wins, so a run of equal reps
+// outweighs a few large set-up or leaving movements and many small wobbles. The median of
+// the winning group; 0 without swings.
+double dominant_size(const std::vector<double>& swings) {
   if (swings.empty()) return 0;
   double best_score = -1;
   std::vector<double> best_group;
@@ -163,6 +157,22 @@ double typical_swing(std::span<const double> signal) {
   return median(best_group);
 }
 
+}  // namespace
+
+std::size_t RepDetection::complete_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(reps.begin(), reps.end(), [](const Repetition& r) { return r.complete; }));
+}
+
+double typical_swing(std::span<const double> signal) {
+  // Swings above 10 % of the signal's range, then their dominant size.
+  const std::vector<double> values = finite_values(signal);
+  if (values.size() < 3) return 0;
+  const double range = percentile(values, 0.98) - percentile(values, 0.02);
+  if (!(range > 0)) return 0;
+  return dominant_size(swings_of(zigzag(signal, 0.1 * range)));
+}
+
 RepDetection detect_reps(std::span<const double> signal, std::span<const double> t_s,
                          const RepDetectionOptions& options) {
   RepDetection out;
@@ -177,7 +187,7 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
     const double cutoff_hz = 2.5 / options.period_s;
     if (cutoff_hz < 0.45 * rate_hz) smooth = lowpass_zero_phase(x, rate_hz, cutoff_hz);
   }
-  const double a = typical_swing(smooth);
+  double a = typical_swing(smooth);
   out.typical_rom = a;
   if (!(a > 0) || a < options.min_rom) return out;
   out.hysteresis = 0.25 * a;
@@ -205,6 +215,7 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
   }
   if (e.size() < 3) return out;
   e = merge_wobbles(std::move(e), a);
+  const std::vector<Extremum> smoothed = e;
   // Back to the signal itself: each extreme is the signal's extreme between its neighbours.
   for (std::size_t i = 0; i < e.size(); ++i) {
     const std::size_t lo = i == 0 ? e[i].frame : e[i - 1].frame;
@@ -218,6 +229,11 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
     }
     if (best) e[i] = *best;
   }
+  // The typical range of the signal itself. A rep's size relative to the typical one is the
+  // larger of the two shares, raw and smoothed: smoothing flattens fast reps more, noise
+  // inflates raw extremes; a rep is partial only when both say so.
+  const double raw_a = dominant_size(swings_of(e));
+  out.typical_rom = raw_a > 0 ? raw_a : a;
 
   for (std::size_t i = 1; i + 1 < e.size(); i += 2) {
     const Extremum& before = e[i - 1];
@@ -226,8 +242,12 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
     Repetition r;
     r.rom = peak.value - before.value;
     r.return_rom = peak.value - after.value;
+    const double out_share =
+        std::max((smoothed[i].value - smoothed[i - 1].value) / a, r.rom / out.typical_rom);
+    const double back_share =
+        std::max((smoothed[i].value - smoothed[i + 1].value) / a, r.return_rom / out.typical_rom);
     if (r.rom < options.min_rom && r.return_rom < options.min_rom) continue;
-    if (r.rom < kIgnoredFraction * a && r.return_rom < kIgnoredFraction * a) continue;  // jitter
+    if (out_share < kIgnoredFraction && back_share < kIgnoredFraction) continue;  // jitter
     // Start: last frame before the peak still within 5 % of the rise from the valley.
     const double start_band = before.value + 0.05 * r.rom;
     std::size_t start = peak.frame;
@@ -249,15 +269,16 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
         r.peak_speed = std::max(r.peak_speed, std::abs(x[f + 1] - x[f]) / (t_s[f + 1] - t_s[f]));
       }
     }
-    const double needed = options.partial_fraction * a;
-    if (r.rom > kForeignFraction * a) {
+    const double needed = options.partial_fraction;
+    if (std::min((smoothed[i].value - smoothed[i - 1].value) / a, r.rom / out.typical_rom) >
+        kForeignFraction) {
       r.complete = false;
       r.partial_reason = fmt::format(
-          "{:.1f} times the typical range: a different movement (setting up, leaving)", r.rom / a);
-    } else if (r.rom < needed) {
+          "{:.1f} times the typical range: a different movement (setting up, leaving)", out_share);
+    } else if (out_share < needed) {
       r.complete = false;
-      r.partial_reason = fmt::format("reached {:.0f} % of the typical range", 100 * r.rom / a);
-    } else if (r.return_rom < needed) {
+      r.partial_reason = fmt::format("reached {:.0f} % of the typical range", 100 * out_share);
+    } else if (back_share < needed) {
       r.complete = false;
       r.partial_reason = "did not return to the start position";
     } else if (r.rom < options.min_rom) {
