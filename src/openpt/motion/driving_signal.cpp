@@ -51,11 +51,39 @@ double correlation(const std::vector<double>& a, const std::vector<double>& b) {
   return va > 0 && vb > 0 ? cov / std::sqrt(va * vb) : NAN;
 }
 
-// Angles are unwrapped so a joint passing the end of its reporting range (e.g. a 2D knee
-// angle flipping sign) stays continuous for counting.
-std::vector<double> continuous(const std::string& measure, const std::vector<double>& v) {
+// The largest hyperextension a joint reaches (degrees); beyond it a 2D flexion angle's sign
+// is an artefact of the assumed facing direction, which per-frame normalised or cut
+// footage can flip mid-recording.
+double hyperextension_limit_deg(std::string_view measure) {
+  if (measure == "knee_flexion" || measure == "elbow_flexion") return 30;
+  if (measure == "hip_flexion") return 60;
+  return INFINITY;
+}
+
+// Angles are unwrapped so a joint passing the end of its reporting range stays continuous
+// for counting. In 2D, a flexion angle that flexes and "hyperextends" far beyond what the
+// joint can (more than 5 % of the frames past the limit) has an unreliable sign: its size
+// is used.
+std::vector<double> continuous(const std::string& measure, const std::vector<double>& v,
+                               bool is_3d) {
   const MeasureInfo* info = find_frame_measure(measure);
-  return info != nullptr && info->unit == "°" ? unwrap_deg(v) : v;
+  if (info == nullptr || info->unit != "°") return v;
+  std::vector<double> out = unwrap_deg(v);
+  const double limit = hyperextension_limit_deg(measure);
+  if (is_3d || !std::isfinite(limit)) return out;
+  std::size_t finite = 0, beyond = 0, flexed = 0;
+  for (double x : v) {
+    if (!std::isfinite(x)) continue;
+    ++finite;
+    beyond += x < -limit || x > 360 - limit ? 1 : 0;
+    flexed += x > limit && x < 180 ? 1 : 0;
+  }
+  if (beyond * 20 > finite && flexed * 20 > finite) {
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      out[i] = std::isfinite(v[i]) ? std::abs(wrap_deg(v[i])) : NAN;
+    }
+  }
+  return out;
 }
 
 // Combines the sides; kMax takes the larger *oriented* value (the side further out).
@@ -68,13 +96,13 @@ Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure, Si
   if (sides == SideCombination::kNone) {
     auto v = measures.series(measure, Side::kNone);
     if (!v) return tl::unexpected(v.error());
-    s.values = continuous(measure, **v);
+    s.values = continuous(measure, **v, measures.kinematics().is_3d);
     return s;
   }
   auto left = measures.series(measure, Side::kLeft);
   auto right = measures.series(measure, Side::kRight);
-  if (left) s.left = continuous(measure, **left);
-  if (right) s.right = continuous(measure, **right);
+  if (left) s.left = continuous(measure, **left, measures.kinematics().is_3d);
+  if (right) s.right = continuous(measure, **right, measures.kinematics().is_3d);
   const auto one_side = [&](Side side) -> Result<DrivingSignal> {
     const auto& chosen = side == Side::kLeft ? left : right;
     if (!chosen) return tl::unexpected(chosen.error());
