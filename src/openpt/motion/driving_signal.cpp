@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "openpt/core/filters.h"
+#include "openpt/core/time_series.h"
 #include "openpt/motion/reps.h"
 
 namespace openpt::motion {
@@ -164,15 +165,19 @@ int starting_end(const std::vector<double>& x) {
     if (std::isfinite(a)) v.push_back(a);
   }
   if (v.size() < 3) return 0;
-  std::vector<double> sorted = v;
-  std::sort(sorted.begin(), sorted.end());
-  const double lo = sorted[sorted.size() / 20], hi = sorted[sorted.size() - 1 - sorted.size() / 20];
+  // The first samples (5 % of the recording, 5 to 30 of them) against the 5th and 95th
+  // percentiles.
+  const std::size_t head =
+      std::min<std::size_t>({v.size(), std::max<std::size_t>(5, v.size() / 20), 30});
+  std::vector<double> start(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(head));
+  const double first = median(start);
+  const auto at = [&](std::size_t i) {
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(i), v.end());
+    return v[i];
+  };
+  const double lo = at(v.size() / 20), hi = at(v.size() - 1 - v.size() / 20);
   const double range = hi - lo;
   if (!(range > 0)) return 0;
-  const std::size_t head = std::min<std::size_t>(v.size(), std::max<std::size_t>(5, v.size() / 20));
-  std::vector<double> start(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(head));
-  std::sort(start.begin(), start.end());
-  const double first = start[start.size() / 2];
   if (first <= lo + 0.3 * range) return -1;
   if (first >= hi - 0.3 * range) return 1;
   return 0;

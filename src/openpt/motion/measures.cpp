@@ -76,7 +76,9 @@ constexpr double kHeadTrunkMass = 0.578;  // head, neck and trunk, at ~mid trunk
 
 class Derived {
  public:
-  Derived(const Kinematics& k, const LandmarkTracks& t) : k_(k), t_(t) {}
+  // `leg_cache` and `trunk_cache` keep the body lengths between measures (NaN = unknown).
+  Derived(const Kinematics& k, const LandmarkTracks& t, double& leg_cache, double& trunk_cache)
+      : k_(k), t_(t), leg_cache_(leg_cache), trunk_cache_(trunk_cache) {}
 
   [[nodiscard]] std::size_t frames() const { return k_.t_s.size(); }
 
@@ -109,6 +111,16 @@ class Derived {
   }
 
   [[nodiscard]] double leg_length() const {
+    if (std::isnan(leg_cache_)) leg_cache_ = compute_leg_length();
+    return leg_cache_;
+  }
+
+  [[nodiscard]] double trunk_length() const {
+    if (std::isnan(trunk_cache_)) trunk_cache_ = compute_trunk_length();
+    return trunk_cache_;
+  }
+
+  [[nodiscard]] double compute_leg_length() const {
     return median_length([&](std::size_t f) {
       double sum = 0;
       int n = 0;
@@ -126,7 +138,7 @@ class Derived {
     });
   }
 
-  [[nodiscard]] double trunk_length() const {
+  [[nodiscard]] double compute_trunk_length() const {
     return median_length([&](std::size_t f) {
       return norm(midpoint(at(Joint::kLeftShoulder, f), at(Joint::kRightShoulder, f)) -
                   midpoint(at(Joint::kLeftHip, f), at(Joint::kRightHip, f)));
@@ -175,6 +187,8 @@ class Derived {
  private:
   const Kinematics& k_;
   const LandmarkTracks& t_;
+  double& leg_cache_;
+  double& trunk_cache_;
 };
 
 bool needs_3d(std::string_view name) {
@@ -333,7 +347,7 @@ Result<const std::vector<double>*> MeasureSet::series(std::string_view name, Sid
                               camera_view_name(kinematics_.view)));
     }
   }
-  const Derived derived(kinematics_, *kinematics_.tracks);
+  const Derived derived(kinematics_, *kinematics_.tracks, leg_length_, trunk_length_);
   std::vector<double> v = compute_derived(name, side, derived, kinematics_.tracks->up);
   if (std::none_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); })) {
     return fail("the landmarks it needs are missing in every frame");

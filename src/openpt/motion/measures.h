@@ -60,6 +60,7 @@ class MeasureSet {
  private:
   const Kinematics& kinematics_;
   std::map<std::string, std::vector<double>, std::less<>> cache_;
+  double leg_length_ = NAN, trunk_length_ = NAN;  // medians, computed on first use
   std::map<std::string, Error, std::less<>> failures_;
 };
 

@@ -51,13 +51,18 @@ std::vector<Extremum> zigzag(std::span<const double> x, double h) {
   return out;
 }
 
-double percentile(std::vector<double> v, double q) {
+// Linear-interpolated quantile q of v (reordered in place), by selection: O(n).
+double percentile(std::vector<double>& v, double q) {
   if (v.empty()) return NAN;
-  std::sort(v.begin(), v.end());
   const double pos = q * static_cast<double>(v.size() - 1);
   const auto i = static_cast<std::size_t>(pos);
   const double frac = pos - static_cast<double>(i);
-  return i + 1 < v.size() ? v[i] * (1 - frac) + v[i + 1] * frac : v[i];
+  const auto at = v.begin() + static_cast<std::ptrdiff_t>(i);
+  std::nth_element(v.begin(), at, v.end());
+  const double lower = *at;
+  if (i + 1 >= v.size() || frac == 0) return lower;
+  const double upper = *std::min_element(at + 1, v.end());
+  return lower * (1 - frac) + upper * frac;
 }
 
 std::vector<double> finite_values(std::span<const double> x) {
@@ -136,25 +141,27 @@ std::vector<double> swings_of(const std::vector<Extremum>& e) {
 // and the group with the most total excursion (count × size) wins, so a run of equal reps
 // outweighs a few large set-up or leaving movements and many small wobbles. The median of
 // the winning group; 0 without swings.
-double dominant_size(const std::vector<double>& swings) {
+double dominant_size(std::vector<double> swings) {
   if (swings.empty()) return 0;
-  double best_score = -1;
-  std::vector<double> best_group;
-  for (double s : swings) {
-    std::vector<double> group;
-    double total = 0;
-    for (double t : swings) {
-      if (t >= s / 1.5 && t <= s * 1.5) {
-        group.push_back(t);
-        total += t;
-      }
-    }
-    if (total > best_score) {
-      best_score = total;
-      best_group = std::move(group);
+  std::sort(swings.begin(), swings.end());
+  std::vector<double> prefix(swings.size() + 1, 0);
+  for (std::size_t i = 0; i < swings.size(); ++i) prefix[i + 1] = prefix[i] + swings[i];
+  // For each swing s (ascending), the group [s/1.5, 1.5 s] is a window [lo, hi) of the
+  // sorted swings; both ends only move forward.
+  double best_total = -1;
+  std::size_t best_lo = 0, best_hi = 0, lo = 0, hi = 0;
+  for (const double s : swings) {
+    while (swings[lo] < s / 1.5) ++lo;
+    while (hi < swings.size() && swings[hi] <= s * 1.5) ++hi;
+    const double total = prefix[hi] - prefix[lo];
+    if (total > best_total) {
+      best_total = total;
+      best_lo = lo;
+      best_hi = hi;
     }
   }
-  return median(best_group);
+  const std::size_t n = best_hi - best_lo, mid = best_lo + n / 2;
+  return n % 2 == 1 ? swings[mid] : 0.5 * (swings[mid - 1] + swings[mid]);
 }
 
 }  // namespace
@@ -166,9 +173,10 @@ std::size_t RepDetection::complete_count() const {
 
 double typical_swing(std::span<const double> signal) {
   // Swings above 10 % of the signal's range, then their dominant size.
-  const std::vector<double> values = finite_values(signal);
+  std::vector<double> values = finite_values(signal);
   if (values.size() < 3) return 0;
-  const double range = percentile(values, 0.98) - percentile(values, 0.02);
+  const double high = percentile(values, 0.98);
+  const double range = high - percentile(values, 0.02);
   if (!(range > 0)) return 0;
   return dominant_size(swings_of(zigzag(signal, 0.1 * range)));
 }
@@ -290,49 +298,68 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
   return out;
 }
 
-Periodicity periodicity(std::span<const double> signal, std::span<const double> t_s) {
-  Periodicity p;
-  if (signal.size() < 4 || t_s.size() != signal.size()) return p;
-  // Resample to 10 Hz with linear interpolation over gaps (edges held).
-  constexpr double kRateHz = 10.0;
-  const double t0 = t_s.front(), t1 = t_s.back();
-  const auto n = static_cast<std::size_t>((t1 - t0) * kRateHz) + 1;
-  if (n < 20) return p;
-  std::vector<double> y(n, NAN);
+std::vector<double> resample_uniform(std::span<const double> signal, std::span<const double> t_s,
+                                     double rate_hz) {
+  if (signal.size() < 2 || t_s.size() != signal.size() || !(rate_hz > 0)) return {};
+  // next[k]: the first finite sample at or after k (size() when none).
+  std::vector<std::size_t> next(signal.size() + 1, signal.size());
+  for (std::size_t k = signal.size(); k-- > 0;) {
+    next[k] = std::isfinite(signal[k]) ? k : next[k + 1];
+  }
+  if (next[0] == signal.size()) return {};
+  const double t0 = t_s.front();
+  const auto n = static_cast<std::size_t>((t_s.back() - t0) * rate_hz) + 1;
+  std::vector<double> y(n);
   std::size_t j = 0;
   std::optional<std::size_t> last_valid;
   for (std::size_t i = 0; i < n; ++i) {
-    const double t = t0 + static_cast<double>(i) / kRateHz;
+    const double t = t0 + static_cast<double>(i) / rate_hz;
     while (j + 1 < t_s.size() && t_s[j + 1] <= t) {
       if (std::isfinite(signal[j])) last_valid = j;
       ++j;
     }
     if (std::isfinite(signal[j])) last_valid = j;
-    // Next valid sample at or after t.
-    std::size_t k = j;
-    while (k < t_s.size() && !std::isfinite(signal[k])) ++k;
-    if (last_valid && k < t_s.size() && k != *last_valid) {
+    const std::size_t k = next[j];
+    if (last_valid && k < signal.size() && k != *last_valid) {
       const double ta = t_s[*last_valid], tb = t_s[k];
       const double w = std::clamp((t - ta) / (tb - ta), 0.0, 1.0);
       y[i] = signal[*last_valid] * (1 - w) + signal[k] * w;
-    } else if (last_valid) {
-      y[i] = signal[*last_valid];
-    } else if (k < t_s.size()) {
-      y[i] = signal[k];
+    } else {
+      y[i] = last_valid ? signal[*last_valid] : signal[k];
     }
   }
-  if (std::any_of(y.begin(), y.end(), [](double v) { return !std::isfinite(v); })) return p;
-  balance_locally(y, static_cast<std::size_t>(kBalanceWindowS * kRateHz));
+  return y;
+}
+
+Periodicity periodicity(std::span<const double> signal, std::span<const double> t_s) {
+  return periodicity_of_uniform(resample_uniform(signal, t_s, kPeriodicityRateHz),
+                                kPeriodicityRateHz);
+}
+
+Periodicity periodicity_of_uniform(std::vector<double> y, double rate_hz) {
+  Periodicity p;
+  const std::size_t n = y.size();
+  if (n < 20) return p;
+  balance_locally(y, static_cast<std::size_t>(kBalanceWindowS * rate_hz));
   double var = 0;
   for (double v : y) var += v * v;
   if (!(var > 0)) return p;
-  const auto min_lag = static_cast<std::size_t>(0.4 * kRateHz);
-  const std::size_t max_lag = std::min<std::size_t>(static_cast<std::size_t>(10 * kRateHz), n / 2);
+  const auto min_lag = static_cast<std::size_t>(0.4 * rate_hz);
+  const std::size_t max_lag = std::min<std::size_t>(static_cast<std::size_t>(10 * rate_hz), n / 2);
   std::vector<double> r(max_lag + 1, NAN);
+  // Long recordings: every stride-th product is plenty to estimate each lag's correlation
+  // (at least kMaxProducts of them), which keeps the cost independent of the length.
+  constexpr std::size_t kMaxProducts = 6000;
+  const std::size_t stride = std::max<std::size_t>(1, n / kMaxProducts);
+  double sampled_var = 0;
+  std::size_t sampled = 0;
+  for (std::size_t i = 0; i < n; i += stride, ++sampled) sampled_var += y[i] * y[i];
+  sampled_var /= static_cast<double>(sampled);
   for (std::size_t lag = 1; lag <= max_lag; ++lag) {
     double sum = 0;
-    for (std::size_t i = 0; i + lag < n; ++i) sum += y[i] * y[i + lag];
-    r[lag] = sum / var * static_cast<double>(n) / static_cast<double>(n - lag);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i + lag < n; i += stride, ++count) sum += y[i] * y[i + lag];
+    r[lag] = count > 0 ? sum / static_cast<double>(count) / sampled_var : 0;
   }
   // After the first zero crossing, the highest correlation; then the shortest lag whose
   // local peak comes within 90 % of it (multiples of the period correlate almost as well).
@@ -346,7 +373,7 @@ Periodicity periodicity(std::span<const double> signal, std::span<const double> 
     const bool local_peak = (lag == max_lag || r[lag] >= r[lag + 1]) && r[lag] >= r[lag - 1];
     if (local_peak && r[lag] >= 0.9 * best) {
       p.strength = r[lag];
-      p.period_s = static_cast<double>(lag) / kRateHz;
+      p.period_s = static_cast<double>(lag) / rate_hz;
       break;
     }
   }

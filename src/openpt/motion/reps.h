@@ -66,6 +66,15 @@ struct Periodicity {
 };
 Periodicity periodicity(std::span<const double> signal, std::span<const double> t_s);
 
+// The same on a signal already sampled uniformly at `rate_hz` (resample_uniform).
+inline constexpr double kPeriodicityRateHz = 10.0;
+Periodicity periodicity_of_uniform(std::vector<double> uniform, double rate_hz);
+
+// `signal` at `rate_hz` from t_s.front() on, linearly interpolated across missing samples
+// (ends held); empty when it has no finite sample.
+std::vector<double> resample_uniform(std::span<const double> signal, std::span<const double> t_s,
+                                     double rate_hz);
+
 // Typical swing size A of a signal (as in detect_reps), 0 when it does not move.
 double typical_swing(std::span<const double> signal);
 
