@@ -4,15 +4,19 @@ namespace openpt::motion {
 
 BodyFrame make_body_frame(const BodyPoints& p) {
   auto at = [&](Joint j) { return p.at[static_cast<std::size_t>(j)]; };
-  const Vec3 left_hip = at(Joint::kLeftHip), right_hip = at(Joint::kRightHip);
-  const Vec3 left_shoulder = at(Joint::kLeftShoulder), right_shoulder = at(Joint::kRightShoulder);
+  return make_body_frame(TrunkPoints{at(Joint::kLeftHip), at(Joint::kRightHip),
+                                     at(Joint::kLeftShoulder), at(Joint::kRightShoulder)},
+                         p.up, p.mediolateral_override);
+}
+
+BodyFrame make_body_frame(const TrunkPoints& t, const Vec3& up, const Vec3& mediolateral_override) {
   BodyFrame f;
-  f.trunk = midpoint(left_shoulder, right_shoulder) - midpoint(left_hip, right_hip);
-  Vec3 lateral = p.mediolateral_override;
-  if (!is_finite(lateral)) lateral = left_hip - right_hip;
-  if (!is_finite(lateral)) lateral = left_shoulder - right_shoulder;
-  f.mediolateral = normalized(project_onto_plane(lateral, p.up));
-  f.anterior = cross(f.mediolateral, p.up);
+  f.trunk = midpoint(t.left_shoulder, t.right_shoulder) - midpoint(t.left_hip, t.right_hip);
+  Vec3 lateral = mediolateral_override;
+  if (!is_finite(lateral)) lateral = t.left_hip - t.right_hip;
+  if (!is_finite(lateral)) lateral = t.left_shoulder - t.right_shoulder;
+  f.mediolateral = normalized(project_onto_plane(lateral, up));
+  f.anterior = cross(f.mediolateral, up);
   return f;
 }
 

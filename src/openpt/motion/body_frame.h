@@ -19,6 +19,13 @@ struct BodyFrame {
 // NaN axes when the hips and shoulders are both missing.
 BodyFrame make_body_frame(const BodyPoints& points);
 
+// The same from the four trunk points alone (NaN components where missing).
+struct TrunkPoints {
+  Vec3 left_hip, right_hip, left_shoulder, right_shoulder;
+};
+BodyFrame make_body_frame(const TrunkPoints& trunk, const Vec3& up,
+                          const Vec3& mediolateral_override);
+
 // Angle between thigh and shank in 3D, negative (hyperextension) when the rotation from
 // thigh to shank points within 60° of −mediolateral. Unsigned when mediolateral is NaN.
 double knee_flexion_deg(const Vec3& thigh, const Vec3& shank, const Vec3& mediolateral);

@@ -89,14 +89,9 @@ class Derived {
   [[nodiscard]] bool has(Joint j) const { return !t_.points[static_cast<std::size_t>(j)].empty(); }
 
   [[nodiscard]] BodyFrame frame(std::size_t f) const {
-    BodyPoints p;
-    p.up = t_.up;
-    p.mediolateral_override = t_.mediolateral_override;
-    for (Joint j :
-         {Joint::kLeftHip, Joint::kRightHip, Joint::kLeftShoulder, Joint::kRightShoulder}) {
-      p.at[static_cast<std::size_t>(j)] = at(j, f);
-    }
-    return make_body_frame(p);
+    return make_body_frame(TrunkPoints{at(Joint::kLeftHip, f), at(Joint::kRightHip, f),
+                                       at(Joint::kLeftShoulder, f), at(Joint::kRightShoulder, f)},
+                           t_.up, t_.mediolateral_override);
   }
 
   // Median over frames of a length (leg or trunk), the body's own scale.
