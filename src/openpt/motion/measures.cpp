@@ -215,8 +215,7 @@ std::vector<double> compute_derived(std::string_view name, Side side, const Deri
     }
   } else if (name == "heel_height") {
     const double scale = d.leg_length();
-    const Joint heel = d.has(Joint::kLeftHeel) ? joint(Joint::kLeftHeel, Joint::kRightHeel)
-                                               : joint(Joint::kLeftAnkle, Joint::kRightAnkle);
+    const Joint heel = joint(Joint::kLeftHeel, Joint::kRightHeel);
     const Joint toe = joint(Joint::kLeftFootIndex, Joint::kRightFootIndex);
     for (std::size_t f = 0; f < n; ++f) {
       out[f] = 100.0 * dot(d.at(heel, f) - d.at(toe, f), up) / scale;
@@ -343,6 +342,10 @@ Result<const std::vector<double>*> MeasureSet::series(std::string_view name, Sid
     }
   }
   const Derived derived(kinematics_, *kinematics_.tracks, leg_length_, trunk_length_);
+  // The ankle rises with the shank in every squat: only a heel landmark shows heel lift.
+  if (name == "heel_height" && !derived.has(Joint::kLeftHeel)) {
+    return fail("the skeleton has no heel landmark");
+  }
   std::vector<double> v = compute_derived(name, side, derived, kinematics_.tracks->up);
   if (std::none_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); })) {
     return fail("the landmarks it needs are missing in every frame");
