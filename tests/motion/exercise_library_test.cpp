@@ -168,7 +168,8 @@ TEST(ExerciseLibrary, EveryRuleIsWellFormed) {
         EXPECT_GT(r.mild, 0);
         EXPECT_LE(r.significant, 100);
       }
-      if (r.statistic == RuleStatistic::kMaxAbs || r.statistic == RuleStatistic::kRange) {
+      if (r.statistic == RuleStatistic::kMaxAbs || r.statistic == RuleStatistic::kMeanAbs ||
+          r.statistic == RuleStatistic::kRange) {
         EXPECT_TRUE(r.worse_above) << "a magnitude is worse when large";
         EXPECT_GT(r.mild, 0);
       }

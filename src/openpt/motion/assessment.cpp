@@ -16,6 +16,8 @@ namespace openpt::motion {
 namespace {
 
 constexpr double kPartialRepPoints = 5, kMaxPartialPoints = 15;
+// Score reasons are listed from this many points (they are shown to one decimal).
+constexpr double kMinReasonPoints = 0.05;
 
 // outward_eccentric: nullopt when unknown (automatic detection): no eccentric/concentric.
 std::vector<RepResult> make_reps(const RepDetection& detection,
@@ -171,12 +173,14 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
       const double v = rule_value(*o.rule, o.side, rep, ctx);
       o.values.emplace_back(rep.number, v);
       const Severity s = rule_severity(*o.rule, v);
+      const double p = o.rule->weight * penalty_points(*o.rule, v);
+      if (p > 0) {
+        deducted += p;
+        points[{o.rule->code, o.side}] += p;
+      }
       if (s == Severity::kOk) continue;
       rep.findings.push_back({o.rule->code, o.side, s, v});
       rep.classification = std::max(rep.classification, s);
-      const double p = o.rule->weight * penalty_points(*o.rule, v);
-      deducted += p;
-      points[{o.rule->code, o.side}] += p;
     }
     rep.score = std::max(0.0, 100.0 - deducted);
   }
@@ -210,6 +214,7 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
     double score = total / a.rep_count;
     for (const auto& [key, p] : points) {
       const double mean_points = p / a.rep_count;
+      if (mean_points < kMinReasonPoints) continue;  // would show as "−0.0"
       const FormRule* rule = nullptr;
       for (const auto& r : exercise.rules) {
         if (r.code == key.first) rule = &r;

@@ -212,11 +212,13 @@ constexpr Choice<SideCombination> kSideCombinations[] = {
 constexpr Choice<RepPhase> kPhases[] = {{"outward", RepPhase::kOutward},
                                         {"return", RepPhase::kReturn},
                                         {"turn", RepPhase::kTurn},
+                                        {"early", RepPhase::kEarly},
                                         {"rep", RepPhase::kRep}};
 constexpr Choice<RuleStatistic> kStatistics[] = {{"max", RuleStatistic::kMax},
                                                  {"min", RuleStatistic::kMin},
                                                  {"mean", RuleStatistic::kMean},
                                                  {"max_abs", RuleStatistic::kMaxAbs},
+                                                 {"mean_abs", RuleStatistic::kMeanAbs},
                                                  {"range", RuleStatistic::kRange},
                                                  {"fraction_above", RuleStatistic::kFractionAbove},
                                                  {"fraction_below", RuleStatistic::kFractionBelow},

@@ -37,6 +37,7 @@ enum class RepPhase {
   kOutward,  // from the start position to the turning point
   kReturn,   // from the turning point back to the start position
   kTurn,     // the turning point itself (frames within 10 % of the rep's range of it)
+  kEarly,    // the first half of the outward phase by range (start until half the range)
   kRep,      // the whole repetition
 };
 
@@ -45,6 +46,7 @@ enum class RuleStatistic {
   kMin,
   kMean,
   kMaxAbs,         // largest magnitude (either sign)
+  kMeanAbs,        // mean magnitude (either sign)
   kRange,          // max − min within the phase
   kFractionAbove,  // share of the phase's frames with the measure above `level`, in %
   kFractionBelow,

@@ -20,9 +20,28 @@ std::pair<std::size_t, std::size_t> phase_frames(RepPhase phase, const Repetitio
     case RepPhase::kOutward: return {r.start_frame, r.turn_frame};
     case RepPhase::kReturn: return {r.turn_frame, r.end_frame};
     case RepPhase::kTurn:
+    case RepPhase::kEarly:
     case RepPhase::kRep: return {r.start_frame, r.end_frame};
   }
   return {r.start_frame, r.end_frame};
+}
+
+// The early phase: from the definition's start position until the driving signal has
+// covered half of the way to the turning point. In a reversed recording the definition's
+// outward half is the recording's return, starting at the recording's turning point.
+std::pair<std::size_t, std::size_t> early_frames(const Repetition& r, const DrivingSignal& s) {
+  const double sign = s.increases ? 1.0 : -1.0;
+  const std::vector<double>& v = s.values;
+  if (!s.reversed) {
+    const double half = sign * r.start_value + 0.5 * r.rom;
+    std::size_t last = r.start_frame;
+    while (last < r.turn_frame && !(sign * v[last + 1] >= half)) ++last;
+    return {r.start_frame, last};
+  }
+  const double half = sign * r.turn_value - 0.5 * r.return_rom;
+  std::size_t last = r.turn_frame;
+  while (last < r.end_frame && !(sign * v[last + 1] <= half)) ++last;
+  return {r.turn_frame, last};
 }
 
 // Oriented range of one side of the driving measure within the rep, and the times it
@@ -156,11 +175,12 @@ double rule_value(const FormRule& rule, Side side, const RepResult& rep, RuleCon
     phase = RepPhase::kReturn;
   else if (ctx.signal.reversed && phase == RepPhase::kReturn)
     phase = RepPhase::kOutward;
-  auto [first, last] = phase_frames(phase, r);
+  auto [first, last] =
+      phase == RepPhase::kEarly ? early_frames(r, ctx.signal) : phase_frames(phase, r);
   // The turn: frames whose driving signal is within 10 % of the rep's range of the peak.
   const double sign = ctx.signal.increases ? 1.0 : -1.0;
   const double turn_band = sign * r.turn_value - 0.1 * rep.timing.rom;
-  double lo = NAN, hi = NAN, sum = 0, biggest = NAN;
+  double lo = NAN, hi = NAN, sum = 0, sum_abs = 0, biggest = NAN;
   std::size_t n = 0, above = 0, below = 0;
   for (std::size_t f = first; f <= last; ++f) {
     if (rule.phase == RepPhase::kTurn && !(sign * ctx.signal.values[f] >= turn_band)) continue;
@@ -170,6 +190,7 @@ double rule_value(const FormRule& rule, Side side, const RepResult& rep, RuleCon
     hi = n == 0 ? x : std::max(hi, x);
     if (n == 0 || std::abs(x) > std::abs(biggest)) biggest = x;
     sum += x;
+    sum_abs += std::abs(x);
     above += x > rule.level ? 1 : 0;
     below += x < rule.level ? 1 : 0;
     ++n;
@@ -180,6 +201,7 @@ double rule_value(const FormRule& rule, Side side, const RepResult& rep, RuleCon
     case RuleStatistic::kMin: return lo;
     case RuleStatistic::kMean: return sum / static_cast<double>(n);
     case RuleStatistic::kMaxAbs: return std::abs(biggest);
+    case RuleStatistic::kMeanAbs: return sum_abs / static_cast<double>(n);
     case RuleStatistic::kRange: return hi - lo;
     case RuleStatistic::kFractionAbove: return 100.0 * static_cast<double>(above) / n;
     case RuleStatistic::kFractionBelow: return 100.0 * static_cast<double>(below) / n;
@@ -197,9 +219,16 @@ Severity rule_severity(const FormRule& rule, double value) {
 }
 
 double penalty_points(const FormRule& rule, double value) {
-  if (rule_severity(rule, value) == Severity::kOk) return 0;
-  const double t = (value - rule.mild) / (rule.significant - rule.mild);  // 0 at mild, 1 at sig.
-  return 10 + 15 * std::min(t, 1.0) + 15 * std::clamp(t - 1.0, 0.0, 1.0);
+  if (!std::isfinite(value)) return 0;
+  const double span = rule.significant - rule.mild;  // signed: the way values get worse
+  const double t = (value - rule.mild) / span;       // 0 at mild, 1 at significant
+  if (t > 0) return 10 + 15 * std::min(t, 1.0) + 15 * std::clamp(t - 1.0, 0.0, 1.0);
+  // Within limits: a margin of one span short of mild (never reaching past zero), over
+  // which the penalty grows quadratically from 0 to the 10 points of the mild threshold.
+  const double margin = std::min(std::abs(span), std::abs(rule.mild));
+  if (!(margin > 0)) return 0;
+  const double u = 1 + (value - rule.mild) / std::copysign(margin, span);  // 0 … 1 at mild
+  return u > 0 ? 10 * u * u : 0;
 }
 
 std::string rule_unit(const FormRule& rule) {
@@ -226,6 +255,7 @@ std::string phase_words(const FormRule& rule, const MovementDefinition& movement
     case RepPhase::kOutward: return lowering ? "the descent" : "the lift";
     case RepPhase::kReturn: return lowering ? "the rise" : "the lowering";
     case RepPhase::kTurn: return "the turning point";
+    case RepPhase::kEarly: return lowering ? "the start of the descent" : "the start of the lift";
     case RepPhase::kRep: return "the repetition";
   }
   return "the repetition";

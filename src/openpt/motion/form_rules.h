@@ -34,8 +34,9 @@ double rule_value(const FormRule& rule, Side side, const RepResult& rep, RuleCon
 
 Severity rule_severity(const FormRule& rule, double value);
 
-// Points a value costs (before the rule's weight): 0 when ok, 10 at the mild threshold,
-// 25 at the significant one, rising to 40 at twice the mild–significant distance beyond.
+// Points a value costs (before the rule's weight), continuous in the value: 10 at the mild
+// threshold, 25 at the significant one, rising to 40 one mild–significant span beyond it;
+// short of mild, a quadratic margin from 0 one span before mild (never past zero) to 10.
 double penalty_points(const FormRule& rule, double value);
 
 // The unit of the rule's value: "%" for fractions, else the measure's unit.
