@@ -186,6 +186,8 @@ class Derived {
   double& trunk_cache_;
 };
 
+constexpr double kHipAbductionMinProjection = 0.5;
+
 bool needs_3d(std::string_view name) {
   return name == "shoulder_rotation";
 }
@@ -242,7 +244,9 @@ std::vector<double> compute_derived(std::string_view name, Side side, const Deri
       const BodyFrame frame = d.frame(f);
       const Vec3 thigh = project_onto_plane(d.at(knee, f) - d.at(hip, f), frame.anterior);
       const Vec3 down = project_onto_plane(frame.trunk * -1.0, frame.anterior);
-      if (norm(thigh) < kMinProjectionFraction * norm(d.at(knee, f) - d.at(hip, f))) continue;
+      // With the hip flexed the thigh's frontal projection shrinks and the angle flips past
+      // 90°: measured only while the projection keeps half the thigh's length.
+      if (norm(thigh) < kHipAbductionMinProjection * norm(d.at(knee, f) - d.at(hip, f))) continue;
       const double lateral = dot(thigh, frame.mediolateral) * outward;
       const double along = dot(thigh, normalized(down));
       const double across = norm(project_onto_plane(thigh, normalized(down)));
