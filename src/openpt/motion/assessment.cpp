@@ -219,11 +219,15 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
       for (const auto& r : exercise.rules) {
         if (r.code == key.first) rule = &r;
       }
+      // Points from values still within limits (the margin below mild) say so.
+      const bool flagged = std::any_of(a.findings.begin(), a.findings.end(), [&](const Finding& f) {
+        return f.code == key.first && f.side == key.second && f.severity != Severity::kOk;
+      });
       a.score_reasons.push_back(
           {key.first, key.second, mean_points,
-           fmt::format(
-               "{}{}", rule ? rule->title : key.first,
-               key.second == Side::kNone ? "" : fmt::format(" ({})", side_name(key.second)))});
+           fmt::format("{}{}{}", rule ? rule->title : key.first,
+                       key.second == Side::kNone ? "" : fmt::format(" ({})", side_name(key.second)),
+                       flagged ? "" : ", close to its limit")});
     }
     if (partials > 0) {
       const double p = std::min(kMaxPartialPoints, kPartialRepPoints * partials);
