@@ -80,7 +80,7 @@ struct KinematicsOptions {
   double lowpass_cutoff_hz = 6.0;          // zero-phase low-pass on angles; 0 disables
   CameraView view = CameraView::kUnknown;  // overrides metadata; kUnknown = metadata/infer
   bool use_world = true;                   // use world coordinates when the sequence has them
-  bool keep_tracks = false;  // keep the cleaned landmark tracks (for measures.h)
+  bool keep_tracks = false;                // keep the cleaned landmark tracks (for measures.h)
 };
 
 struct AngleSeries {
