@@ -220,7 +220,12 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   // the definition's order; else the first measurable one.
   constexpr double kOrderPreference = 0.1, kComboPreference = 0.05, kProjectionPenalty = 0.3;
   std::vector<std::string> reasons;
-  std::optional<DrivingSignal> first, best;
+  // The first measurable candidate and the best one, rebuilt once chosen (no copies).
+  struct Pick {
+    const MovementSignal* candidate;
+    SideCombination sides;
+  };
+  std::optional<Pick> first, best;
   double best_score = -1e9;
   const auto& t = measures.kinematics().t_s;
   for (std::size_t i = 0; i < movement.candidates.size(); ++i) {
@@ -240,7 +245,7 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
         if (c == 0) reasons.push_back(s.error().message);
         continue;
       }
-      if (!first) first = *s;
+      if (!first) first = Pick{&candidate, combos[c]};
       // A candidate that never moves by its minimum range cannot have repetitions.
       if (typical_swing(s->values) < candidate.min_range) continue;
       const Periodicity p = periodicity(s->values, t);
@@ -251,17 +256,20 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
                            kProjectionPenalty * static_cast<double>(!in_view_plane(measures, name));
       if (score > best_score) {
         best_score = score;
-        best = std::move(*s);
+        best = Pick{&candidate, combos[c]};
       }
     }
   }
-  std::optional<DrivingSignal> chosen = best ? std::move(best) : std::move(first);
-  if (!chosen) {
+  const std::optional<Pick> pick = best ? best : first;
+  if (!pick) {
     return bad_input(fmt::format("none of the exercise's movement signals is measurable: {}",
                                  fmt::join(reasons, "; ")),
                      {},
                      "a recording from another camera view, or with world coordinates, may help");
   }
+  auto chosen = build(measures, pick->candidate->measure, pick->sides, pick->candidate->increases);
+  if (!chosen) return tl::unexpected(chosen.error());
+  chosen->min_range = pick->candidate->min_range;
   const int end = starting_end(chosen->values);
   if ((chosen->increases && end > 0) || (!chosen->increases && end < 0)) {
     chosen->increases = !chosen->increases;
