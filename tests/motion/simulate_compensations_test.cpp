@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "openpt/motion/simulate.h"
+#include "simulate_test_helpers.h"
 
 namespace openpt::motion {
 namespace {
@@ -14,21 +15,9 @@ namespace {
 constexpr std::size_t kNose = 0, kLeftEar = 7, kLeftShoulder = 11, kLeftElbow = 13, kLeftHip = 23,
                       kRightHip = 24, kLeftAnkle = 27, kRightAnkle = 28, kLeftToe = 31;
 
-SimulationOptions clean(SimulationOptions o = {}) {
-  o.image_noise_px = 0;
-  o.world_noise_m = 0;
-  return o;
-}
-
-Simulation run(std::string_view exercise, const SimulationOptions& o) {
-  auto sim = simulate(exercise, o);
-  EXPECT_TRUE(sim.has_value()) << (sim ? "" : sim.error().to_string());
-  return sim ? std::move(*sim) : Simulation{};
-}
-
-std::size_t frame_at(const Simulation& sim, double t_s) {
-  return static_cast<std::size_t>(std::lround(t_s * sim.pose.metadata.fps));
-}
+using testing::clean;
+using testing::frame_at;
+using testing::run;
 
 // Truth of `angle` at the turning point of every rep (all_reps order).
 std::vector<double> at_turns(const Simulation& sim, const std::string& angle) {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "openpt/motion/simulate.h"
+#include "simulate_test_helpers.h"
 
 namespace openpt::motion {
 namespace {
@@ -15,21 +16,9 @@ constexpr std::size_t kLeftShoulder = 11, kLeftElbow = 13, kLeftHip = 23, kRight
                       kLeftKnee = 25, kLeftHeel = 29, kRightHeel = 30, kLeftToe = 31,
                       kRightToe = 32;
 
-SimulationOptions clean(SimulationOptions o = {}) {
-  o.image_noise_px = 0;
-  o.world_noise_m = 0;
-  return o;
-}
-
-Simulation run(std::string_view exercise, const SimulationOptions& o) {
-  auto sim = simulate(exercise, o);
-  EXPECT_TRUE(sim.has_value()) << (sim ? "" : sim.error().to_string());
-  return sim ? std::move(*sim) : Simulation{};
-}
-
-std::size_t frame_at(const Simulation& sim, double t_s) {
-  return static_cast<std::size_t>(std::lround(t_s * sim.pose.metadata.fps));
-}
+using testing::clean;
+using testing::frame_at;
+using testing::run;
 
 Vec3 mid_hip(const PoseSequence& s, std::size_t i) {
   return midpoint(s.world_at(i, kLeftHip), s.world_at(i, kRightHip));

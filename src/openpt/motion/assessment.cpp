@@ -43,12 +43,8 @@ std::vector<RepResult> make_reps(const RepDetection& detection,
 
 // Counting uses the movement's own period (when it repeats clearly) to ignore jitter.
 RepDetection segment(const Kinematics& k, const DrivingSignal& s, double min_rom) {
-  constexpr double kClearlyPeriodic = 0.3;
-  const Periodicity p = periodicity(s.values, k.t_s);
   return detect_reps(s.values, k.t_s,
-                     {.increases = s.increases,
-                      .min_rom = min_rom,
-                      .period_s = p.strength >= kClearlyPeriodic ? p.period_s : 0});
+                     {.increases = s.increases, .min_rom = min_rom, .period_s = s.period_s});
 }
 
 struct RuleOutcome {

@@ -14,9 +14,6 @@ namespace openpt::motion {
 
 namespace {
 
-// Autocorrelation from which a signal counts as clearly repeating.
-constexpr double kClearlyPeriodic = 0.3;
-
 std::vector<double> combine(const std::vector<double>& l, const std::vector<double>& r,
                             bool use_max) {
   std::vector<double> out(l.size(), NAN);
@@ -224,6 +221,7 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   struct Pick {
     const MovementSignal* candidate;
     SideCombination sides;
+    std::optional<Periodicity> periodicity;  // when it was computed while choosing
   };
   std::optional<Pick> first, best;
   double best_score = -1e9;
@@ -240,15 +238,15 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
     }
     for (std::size_t c = 0; c < combos.size(); ++c) {
       auto s = build(measures, name, combos[c], candidate.increases);
-      if (s) s->min_range = candidate.min_range;
       if (!s) {
         if (c == 0) reasons.push_back(s.error().message);
         continue;
       }
-      if (!first) first = Pick{&candidate, combos[c]};
+      if (!first) first = Pick{&candidate, combos[c], std::nullopt};
       // A candidate that never moves by its minimum range cannot have repetitions.
       if (typical_swing(s->values) < candidate.min_range) continue;
       const Periodicity p = periodicity(s->values, t);
+      if (first->candidate == &candidate && first->sides == combos[c]) first->periodicity = p;
       if (p.strength < kClearlyPeriodic) continue;
       // A 2D projection of an angle outside the image plane is a poor witness.
       const double score = p.strength - kOrderPreference * static_cast<double>(i > 0) -
@@ -256,7 +254,7 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
                            kProjectionPenalty * static_cast<double>(!in_view_plane(measures, name));
       if (score > best_score) {
         best_score = score;
-        best = Pick{&candidate, combos[c]};
+        best = Pick{&candidate, combos[c], p};
       }
     }
   }
@@ -270,6 +268,8 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   auto chosen = build(measures, pick->candidate->measure, pick->sides, pick->candidate->increases);
   if (!chosen) return tl::unexpected(chosen.error());
   chosen->min_range = pick->candidate->min_range;
+  const Periodicity p = pick->periodicity ? *pick->periodicity : periodicity(chosen->values, t);
+  chosen->period_s = p.strength >= kClearlyPeriodic ? p.period_s : 0;
   const int end = starting_end(chosen->values);
   if ((chosen->increases && end > 0) || (!chosen->increases && end < 0)) {
     chosen->increases = !chosen->increases;
@@ -342,6 +342,8 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     if (c.score >= 0.95 * best && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
   }
   DrivingSignal s = chosen->signal;
+  const Periodicity& p = chosen->periodicity;
+  s.period_s = p.strength >= kClearlyPeriodic ? p.period_s : 0;
   s.notes.push_back(fmt::format(
       "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation {:.2f})",
       s.description(), chosen->periodicity.period_s, chosen->periodicity.strength));

@@ -33,6 +33,9 @@ struct DrivingSignal {
   std::vector<double> left, right;
   bool increases = true;
   double min_range = 0;  // smaller excursions are never reps (the signal's unit)
+  // Its period when it clearly repeats (autocorrelation >= kClearlyPeriodic), else 0:
+  // counting smooths with it (RepDetectionOptions::period_s).
+  double period_s = 0;
   // The recording starts at the definition's turning point (e.g. standing, for a
   // sit-to-stand): repetitions run the other way, and outward/return swap meaning.
   bool reversed = false;
@@ -44,6 +47,9 @@ struct DrivingSignal {
 
 // Errors (kBadInput) when none of the movement's signals is measurable, listing why.
 Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinition& movement);
+
+// Autocorrelation (reps.h periodicity) from which a signal counts as clearly repeating.
+inline constexpr double kClearlyPeriodic = 0.3;
 
 // Smallest typical swing of an automatically detected movement (degrees).
 inline constexpr double kAutoMinRangeDeg = 15;

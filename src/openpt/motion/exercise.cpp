@@ -519,8 +519,8 @@ Result<ExerciseDefinition> parse_document(const toml::table& doc, const std::str
     }
   }
 
-  r.text("movement", std::string{}).value_or("");  // mark as known; checked below
-  const toml::table* movement = doc["movement"].as_table();
+  const toml::node* movement_node = r.mark_used("movement");
+  const toml::table* movement = movement_node ? movement_node->as_table() : nullptr;
   if (movement == nullptr) {
     return tl::unexpected(r.error("movement", "is required and must be a table ([movement])"));
   }
@@ -528,8 +528,7 @@ Result<ExerciseDefinition> parse_document(const toml::table& doc, const std::str
   if (!parsed_movement) return tl::unexpected(parsed_movement.error());
   e.movement = std::move(*parsed_movement);
 
-  r.text("rule", std::string{}).value_or("");  // mark as known; checked below
-  if (const toml::node* rules = doc.get("rule"); rules != nullptr) {
+  if (const toml::node* rules = r.mark_used("rule"); rules != nullptr) {
     const toml::array* array = rules->as_array();
     if (array == nullptr || !array->is_array_of_tables()) {
       return tl::unexpected(r.error("rule", "must be an array of tables ([[rule]])"));
