@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <optional>
+#include <utility>
 
 #include "openpt/core/filters.h"
 #include "openpt/core/time_series.h"
@@ -84,23 +86,48 @@ std::vector<double> continuous(const std::string& measure, const std::vector<dou
   return out;
 }
 
+// The continuous series of each measure and side, computed once however many side
+// combinations and candidates use it.
+class ContinuousSeries {
+ public:
+  explicit ContinuousSeries(MeasureSet& measures) : measures_(measures) {}
+
+  Result<const std::vector<double>*> get(const std::string& measure, Side side) {
+    auto key = std::make_pair(measure, side);
+    auto it = cache_.find(key);
+    if (it == cache_.end()) {
+      auto v = measures_.series(measure, side);
+      Result<std::vector<double>> value =
+          v ? Result<std::vector<double>>(continuous(measure, **v, measures_.kinematics().is_3d))
+            : tl::unexpected(v.error());
+      it = cache_.emplace(std::move(key), std::move(value)).first;
+    }
+    if (!it->second) return tl::unexpected(it->second.error());
+    return &*it->second;
+  }
+
+ private:
+  MeasureSet& measures_;
+  std::map<std::pair<std::string, Side>, Result<std::vector<double>>> cache_;
+};
+
 // Combines the sides; kMax takes the larger *oriented* value (the side further out).
-Result<DrivingSignal> build(MeasureSet& measures, const std::string& measure, SideCombination sides,
-                            bool increases) {
+Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure,
+                            SideCombination sides, bool increases) {
   DrivingSignal s;
   s.measure = measure;
   s.sides = sides;
   s.increases = increases;
   if (sides == SideCombination::kNone) {
-    auto v = measures.series(measure, Side::kNone);
+    auto v = series.get(measure, Side::kNone);
     if (!v) return tl::unexpected(v.error());
-    s.values = continuous(measure, **v, measures.kinematics().is_3d);
+    s.values = **v;
     return s;
   }
-  auto left = measures.series(measure, Side::kLeft);
-  auto right = measures.series(measure, Side::kRight);
-  if (left) s.left = continuous(measure, **left, measures.kinematics().is_3d);
-  if (right) s.right = continuous(measure, **right, measures.kinematics().is_3d);
+  auto left = series.get(measure, Side::kLeft);
+  auto right = series.get(measure, Side::kRight);
+  if (left) s.left = **left;
+  if (right) s.right = **right;
   const auto one_side = [&](Side side) -> Result<DrivingSignal> {
     const auto& chosen = side == Side::kLeft ? left : right;
     if (!chosen) return tl::unexpected(chosen.error());
@@ -226,6 +253,7 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   std::optional<Pick> first, best;
   double best_score = -1e9;
   const auto& t = measures.kinematics().t_s;
+  ContinuousSeries continuous_series(measures);
   for (std::size_t i = 0; i < movement.candidates.size(); ++i) {
     const MovementSignal& candidate = movement.candidates[i];
     const std::string& name = candidate.measure;
@@ -237,7 +265,12 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
       combos.push_back(SideCombination::kRight);
     }
     for (std::size_t c = 0; c < combos.size(); ++c) {
-      auto s = build(measures, name, combos[c], candidate.increases);
+      // Periodicity is at most 1: a candidate that cannot beat the best one so far even then
+      // is not evaluated (the first measurable one always is).
+      const double preference = kOrderPreference * static_cast<double>(i > 0) +
+                                kComboPreference * static_cast<double>(c > 0);
+      if (first && best && best_score >= 1.0 - preference) continue;
+      auto s = build(continuous_series, name, combos[c], candidate.increases);
       if (!s) {
         if (c == 0) reasons.push_back(s.error().message);
         continue;
@@ -249,8 +282,7 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
       if (first->candidate == &candidate && first->sides == combos[c]) first->periodicity = p;
       if (p.strength < kClearlyPeriodic) continue;
       // A 2D projection of an angle outside the image plane is a poor witness.
-      const double score = p.strength - kOrderPreference * static_cast<double>(i > 0) -
-                           kComboPreference * static_cast<double>(c > 0) -
+      const double score = p.strength - preference -
                            kProjectionPenalty * static_cast<double>(!in_view_plane(measures, name));
       if (score > best_score) {
         best_score = score;
@@ -265,7 +297,8 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
                      {},
                      "a recording from another camera view, or with world coordinates, may help");
   }
-  auto chosen = build(measures, pick->candidate->measure, pick->sides, pick->candidate->increases);
+  auto chosen =
+      build(continuous_series, pick->candidate->measure, pick->sides, pick->candidate->increases);
   if (!chosen) return tl::unexpected(chosen.error());
   chosen->min_range = pick->candidate->min_range;
   const Periodicity p = pick->periodicity ? *pick->periodicity : periodicity(chosen->values, t);
@@ -294,6 +327,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   };
   std::vector<Candidate> candidates;
   const Kinematics& k = measures.kinematics();
+  ContinuousSeries continuous_series(measures);
   for (const AngleInfo& info : all_angles()) {
     const AngleSeries* series = k.find(info.key);
     if (series == nullptr || !series->in_view_plane) continue;
@@ -305,7 +339,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
          bilateral
              ? std::vector{SideCombination::kLeft, SideCombination::kRight, SideCombination::kMean}
              : std::vector{SideCombination::kNone}) {
-      auto s = build(measures, name, c, true);
+      auto s = build(continuous_series, name, c, true);
       if (!s || (c == SideCombination::kMean && s->chosen_side != Side::kNone)) continue;
       Candidate cand{std::move(*s), {}, 0, 0};
       cand.swing = typical_swing(cand.signal.values);

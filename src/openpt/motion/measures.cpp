@@ -78,15 +78,19 @@ class Derived {
  public:
   // `leg_cache` and `trunk_cache` keep the body lengths between measures (NaN = unknown).
   Derived(const Kinematics& k, const LandmarkTracks& t, double& leg_cache, double& trunk_cache)
-      : k_(k), t_(t), leg_cache_(leg_cache), trunk_cache_(trunk_cache) {}
+      : k_(k), t_(t), leg_cache_(leg_cache), trunk_cache_(trunk_cache) {
+    for (std::size_t j = 0; j < kJointCount; ++j) {
+      track_[j] = t.points[j].empty() ? nullptr : t.points[j].data();
+    }
+  }
 
   [[nodiscard]] std::size_t frames() const { return k_.t_s.size(); }
 
   [[nodiscard]] Vec3 at(Joint j, std::size_t f) const {
-    const auto& track = t_.points[static_cast<std::size_t>(j)];
-    return track.empty() ? Vec3{NAN, NAN, NAN} : track[f];
+    const Vec3* track = track_[static_cast<std::size_t>(j)];
+    return track == nullptr ? Vec3{NAN, NAN, NAN} : track[f];
   }
-  [[nodiscard]] bool has(Joint j) const { return !t_.points[static_cast<std::size_t>(j)].empty(); }
+  [[nodiscard]] bool has(Joint j) const { return track_[static_cast<std::size_t>(j)] != nullptr; }
 
   [[nodiscard]] BodyFrame frame(std::size_t f) const {
     return make_body_frame(TrunkPoints{at(Joint::kLeftHip, f), at(Joint::kRightHip, f),
@@ -94,11 +98,15 @@ class Derived {
                            t_.up, t_.mediolateral_override);
   }
 
-  // Median over frames of a length (leg or trunk), the body's own scale.
+  // Median over frames of a length (leg or trunk), the body's own scale; long recordings
+  // use at most ~kScaleSamples evenly spaced frames, plenty for a median.
+  static constexpr std::size_t kScaleSamples = 5000;
   template <typename F>
   [[nodiscard]] double median_length(F length) const {
     std::vector<double> values;
-    for (std::size_t f = 0; f < frames(); ++f) {
+    const std::size_t stride = std::max<std::size_t>(1, frames() / kScaleSamples);
+    values.reserve(frames() / stride + 1);
+    for (std::size_t f = 0; f < frames(); f += stride) {
       const double v = length(f);
       if (std::isfinite(v) && v > 0) values.push_back(v);
     }
@@ -164,8 +172,7 @@ class Derived {
   [[nodiscard]] Vec3 base_of_support(std::size_t f) const {
     Vec3 sum{0, 0, 0};
     int n = 0;
-    for (Joint j : {Joint::kLeftAnkle, Joint::kRightAnkle, Joint::kLeftHeel, Joint::kRightHeel,
-                    Joint::kLeftFootIndex, Joint::kRightFootIndex}) {
+    for (Joint j : kFootJoints) {
       const Vec3 p = at(j, f);
       if (is_finite(p)) {
         sum = sum + p;
@@ -179,9 +186,49 @@ class Derived {
     return sum * (1.0 / n);
   }
 
+  // centre_of_mass(f) − base_of_support(f) for every frame. Both are fixed weighted sums of
+  // joints when every joint is present (the common case), so they are accumulated one joint
+  // track at a time, a sequential pass over memory; frames missing a joint (NaN there) fall
+  // back to the per-frame versions.
+  [[nodiscard]] std::vector<Vec3> com_over_base() const {
+    const std::size_t n = frames();
+    std::vector<Vec3> out(n, Vec3{0, 0, 0});
+    bool all_tracks = true;
+    const auto add = [&](Joint j, double weight) {
+      const Vec3* track = track_[static_cast<std::size_t>(j)];
+      if (track == nullptr) {
+        all_tracks = false;
+        return;
+      }
+      for (std::size_t f = 0; f < n; ++f) out[f] = out[f] + track[f] * weight;
+    };
+    double total = kHeadTrunkMass;
+    for (const Segment& seg : kSegments) total += seg.mass;
+    for (const Segment& seg : kSegments) {
+      add(seg.proximal, seg.mass * (1 - seg.com_from_proximal) / total);
+      add(seg.distal, seg.mass * seg.com_from_proximal / total);
+    }
+    // The head-neck-trunk mass 0.66 of the way from mid-hip to mid-shoulder.
+    for (Joint hip : {Joint::kLeftHip, Joint::kRightHip})
+      add(hip, 0.5 * 0.34 * kHeadTrunkMass / total);
+    for (Joint shoulder : {Joint::kLeftShoulder, Joint::kRightShoulder}) {
+      add(shoulder, 0.5 * 0.66 * kHeadTrunkMass / total);
+    }
+    for (Joint j : kFootJoints) add(j, -1.0 / static_cast<double>(kFootJoints.size()));
+    for (std::size_t f = 0; f < n; ++f) {
+      if (!all_tracks || !is_finite(out[f])) out[f] = centre_of_mass(f) - base_of_support(f);
+    }
+    return out;
+  }
+
  private:
+  static constexpr std::array<Joint, 6> kFootJoints = {
+      Joint::kLeftAnkle, Joint::kRightAnkle,    Joint::kLeftHeel,
+      Joint::kRightHeel, Joint::kLeftFootIndex, Joint::kRightFootIndex};
+
   const Kinematics& k_;
   const LandmarkTracks& t_;
+  std::array<const Vec3*, kJointCount> track_{};  // per joint, per frame; null if absent
   double& leg_cache_;
   double& trunk_cache_;
 };
@@ -231,10 +278,12 @@ std::vector<double> compute_derived(std::string_view name, Side side, const Deri
     }
   } else if (name == "com_lateral" || name == "com_forward") {
     const double scale = d.leg_length();
+    const bool lateral = name == "com_lateral";
+    const std::vector<Vec3> com = d.com_over_base();
     for (std::size_t f = 0; f < n; ++f) {
       const BodyFrame frame = d.frame(f);
-      const Vec3 axis = name == "com_lateral" ? frame.mediolateral : frame.anterior;
-      out[f] = 100.0 * dot(d.centre_of_mass(f) - d.base_of_support(f), axis) / scale;
+      const Vec3 axis = lateral ? frame.mediolateral : frame.anterior;
+      out[f] = 100.0 * dot(com[f], axis) / scale;
     }
   } else if (name == "hip_abduction") {
     const Joint hip = joint(Joint::kLeftHip, Joint::kRightHip);
