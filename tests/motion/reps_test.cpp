@@ -5,9 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace openpt::motion {
@@ -151,6 +153,37 @@ TEST(DetectReps, MissingSamplesAreSkipped) {
   for (std::size_t i = static_cast<std::size_t>(5.0 * kFps); i < 5.5 * kFps; ++i) b.x[i] = NAN;
   const RepDetection d = detect_reps(b.x, b.t, {.increases = true, .min_rom = 20});
   EXPECT_EQ(complete(d), 4u);
+}
+
+TEST(DetectReps, RepMostlyOutOfViewIsPartial) {
+  // Three reps; in the fourth the person leaves the picture near the bottom (the last 60 %
+  // of the rep and 3 s after it are missing) and comes back standing; then two more reps.
+  Builder b;
+  b.rest(1);
+  for (int i = 0; i < 3; ++i) {
+    b.rep(90, 2.5);
+    b.rest(1);
+  }
+  const std::size_t rep_begin = b.x.size();
+  b.rep(90, 2.5);
+  b.rest(3);
+  const std::size_t gap_end = b.x.size();
+  for (std::size_t i = rep_begin + static_cast<std::size_t>(0.4 * 2.5 * kFps); i < gap_end; ++i) {
+    b.x[i] = NAN;
+  }
+  b.rest(1);
+  for (int i = 0; i < 2; ++i) {
+    b.rep(90, 2.5);
+    b.rest(1);
+  }
+  const RepDetection d = detect_reps(b.x, b.t, {.increases = true, .min_rom = 20});
+  EXPECT_EQ(complete(d), 5u);
+  const auto unseen = std::find_if(d.reps.begin(), d.reps.end(), [](const Repetition& r) {
+    return r.partial_reason.find("not in view") != std::string::npos;
+  });
+  ASSERT_NE(unseen, d.reps.end());
+  EXPECT_FALSE(unseen->complete);
+  EXPECT_NEAR(unseen->start_s, b.t[rep_begin], 0.3);
 }
 
 TEST(DetectReps, DecreasingSignal) {

@@ -17,6 +17,11 @@ namespace {
 // kForeignFraction times it, a different movement (getting up, walking away).
 constexpr double kIgnoredFraction = 0.3, kForeignFraction = 2.5;
 
+// A repetition whose samples are missing (person out of view, not detected) for more than
+// half its span was mostly not seen: its turning point may be an artefact of bridging the
+// gap. Reported as partial, not counted.
+constexpr double kMaxUnseenFraction = 0.5;
+
 struct Extremum {
   std::size_t frame = 0;
   double value = 0;
@@ -275,11 +280,19 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
       }
     }
     const double needed = options.partial_fraction;
+    std::size_t unseen = 0;
+    for (std::size_t f = start; f <= end; ++f) unseen += std::isfinite(x[f]) ? 0 : 1;
     if (std::min((smoothed[i].value - smoothed[i - 1].value) / a, r.rom / out.typical_rom) >
         kForeignFraction) {
       r.complete = false;
       r.partial_reason = fmt::format(
           "{:.1f} times the typical range: a different movement (setting up, leaving)", out_share);
+    } else if (static_cast<double>(unseen) >
+               kMaxUnseenFraction * static_cast<double>(end - start + 1)) {
+      r.complete = false;
+      r.partial_reason =
+          fmt::format("not in view for {:.0f} % of it",
+                      100.0 * static_cast<double>(unseen) / static_cast<double>(end - start + 1));
     } else if (out_share < needed) {
       r.complete = false;
       r.partial_reason = fmt::format("reached {:.0f} % of the typical range", 100 * out_share);

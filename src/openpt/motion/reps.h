@@ -10,7 +10,8 @@
 // bottom never counts twice. Each remaining peak between two valleys is a repetition;
 // its start and end are where the signal leaves and regains the rest band (5 % of its
 // range) next to the peak, so pauses are not part of a rep. A repetition that reaches less
-// than 60 % of A, or does not come back, is partial: reported, not counted. Baseline drift
+// than 60 % of A, does not come back, or was not in view (samples missing) for more than half
+// its span, is partial: reported, not counted. Baseline drift
 // does not matter (everything is measured from the neighbouring valleys); NaN samples
 // (missing frames, person out of view) are skipped.
 //
