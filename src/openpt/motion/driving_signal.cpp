@@ -269,7 +269,7 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
       // is not evaluated (the first measurable one always is).
       const double preference = kOrderPreference * static_cast<double>(i > 0) +
                                 kComboPreference * static_cast<double>(c > 0);
-      if (first && best && best_score >= 1.0 - preference) continue;
+      if (best && best_score >= 1.0 - preference) continue;
       auto s = build(continuous_series, name, combos[c], candidate.increases);
       if (!s) {
         if (c == 0) reasons.push_back(s.error().message);

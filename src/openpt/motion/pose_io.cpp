@@ -4,8 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
 
 #include "openpt/core/csv.h"
 #include "openpt/core/file_output.h"
@@ -104,9 +102,7 @@ Result<PoseSequence> read_content(PoseFormat format, const detail::SourceText& s
 
 // Format for writing when the caller passes kAuto: from the extension.
 Result<PoseFormat> format_for_extension(const PoseSequence& seq, const fs::path& path) {
-  std::string ext = path.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = lower_extension(path);
   if (ext == ".json") return PoseFormat::kOpenptJson;
   if (ext == ".npy") return PoseFormat::kNpy;
   if (ext == ".csv") return seq.has_image ? PoseFormat::kMediapipeCsv : PoseFormat::kWideCsv;

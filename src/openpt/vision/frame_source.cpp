@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
@@ -12,16 +11,11 @@
 #include <opencv2/videoio.hpp>
 #include <system_error>
 
+#include "openpt/core/file_name.h"
+
 namespace openpt::vision {
 
 namespace {
-
-std::string lower_extension(const std::filesystem::path& path) {
-  std::string e = path.extension().string();
-  std::transform(e.begin(), e.end(), e.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return e;
-}
 
 constexpr std::array<std::string_view, 5> kImageExtensions = {".jpg", ".jpeg", ".png", ".bmp",
                                                               ".webp"};
@@ -66,7 +60,7 @@ tl::unexpected<Error> too_large(const std::filesystem::path& path, double w, dou
   return bad_input(fmt::format("the image is {:.0f} × {:.0f} pixels, more than the {:.0f} "
                                "megapixels OpenPT processes",
                                w, h, kMaxImagePixels / 1e6),
-                   path.string(), "scale it down first");
+                   file_name_only(path), "scale it down first");
 }
 
 cv::Mat to_rgb(const cv::Mat& bgr) {
@@ -130,12 +124,12 @@ FrameSource::~FrameSource() = default;
 
 Result<FrameSource> FrameSource::open(const std::filesystem::path& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return not_found("no such file", path.string());
+  const std::string name = file_name_only(path);  // directories can name the patient
+  if (!std::filesystem::exists(path, ec)) return not_found("no such file", name);
   if (!std::filesystem::is_regular_file(path, ec)) {
-    return bad_input("not a regular file", path.string());
+    return bad_input("not a regular file", name);
   }
-  if (std::filesystem::file_size(path, ec) == 0)
-    return bad_input("the file is empty", path.string());
+  if (std::filesystem::file_size(path, ec) == 0) return bad_input("the file is empty", name);
   auto state = std::make_unique<State>();
   state->path = path;
   if (is_image_file(path)) {
@@ -145,8 +139,7 @@ Result<FrameSource> FrameSource::open(const std::filesystem::path& path) {
     }
     const cv::Mat bgr = cv::imread(path.string(), cv::IMREAD_COLOR);  // EXIF orientation applied
     if (bgr.empty()) {
-      return bad_input("the image cannot be decoded (corrupt, truncated or not an image)",
-                       path.string());
+      return bad_input("the image cannot be decoded (corrupt, truncated or not an image)", name);
     }
     if (static_cast<double>(bgr.cols) * bgr.rows > kMaxImagePixels) {
       return too_large(path, bgr.cols, bgr.rows);
@@ -160,14 +153,13 @@ Result<FrameSource> FrameSource::open(const std::filesystem::path& path) {
     return FrameSource(std::move(state));
   }
   if (!is_video_file(path)) {
-    return bad_input(fmt::format("unsupported file type '{}'", path.extension().string()),
-                     path.string(),
+    return bad_input(fmt::format("unsupported file type '{}'", path.extension().string()), name,
                      "images: jpg, jpeg, png, bmp, webp; videos: mp4, mov, m4v, avi, webm, mkv");
   }
   state->video = true;
   if (!state->capture.open(path.string(), cv::CAP_FFMPEG) || !state->capture.isOpened()) {
     return bad_input("the video cannot be opened (corrupt, truncated or an unsupported codec)",
-                     path.string());
+                     name);
   }
   // With Debian's FFmpeg 5.1, OpenCV 4.6 reports the display matrix's rotation counter-
   // clockwise but turns the frames clockwise by it (fixed in OpenCV 4.7), so 90° and 270°
@@ -184,7 +176,7 @@ Result<FrameSource> FrameSource::open(const std::filesystem::path& path) {
   const int rotation = static_cast<int>(((-counter_clockwise % 360) + 360) % 360);
   state->rotation = rotation % 90 == 0 ? rotation : 0;
   if (!state->read_video_frame()) {
-    return bad_input("the video has no frames that can be decoded", path.string());
+    return bad_input("the video has no frames that can be decoded", name);
   }
   state->width = state->pending->rgb.cols;
   state->height = state->pending->rgb.rows;
@@ -208,7 +200,7 @@ Result<std::optional<Frame>> FrameSource::next() {
     if (out->rgb.cols != s.width || out->rgb.rows != s.height) {
       return bad_input(fmt::format("frame {} is {} × {}, the video started at {} × {}", out->index,
                                    out->rgb.cols, out->rgb.rows, s.width, s.height),
-                       s.path.string());
+                       file_name_only(s.path));
     }
     return out;
   }
