@@ -301,15 +301,6 @@ std::string truth_reps_csv(const Simulation& sim) {
   return out;
 }
 
-// A file gets the format of its extension (.json openpt.pose/1, .npy, .csv); standard
-// output gets openpt.pose/1 JSON.
-Result<void> write_recording(const PoseSequence& seq, const std::string& output) {
-  if (!output.empty() && output != "-") return write_pose_file(seq, output, PoseFormat::kAuto);
-  auto json = encode_pose(seq, PoseFormat::kOpenptJson);
-  if (!json) return tl::unexpected(json.error());
-  return write_output("-", *json);
-}
-
 int run_simulate(const SimulateArgs& args) {
   auto options = make_options(args);
   if (!options) return report_error(options.error());
@@ -325,7 +316,7 @@ int run_simulate(const SimulateArgs& args) {
       return report_error(ok.error());
     }
   }
-  if (auto ok = write_recording(sim->pose, args.output); !ok) return report_error(ok.error());
+  if (auto ok = write_pose_output(sim->pose, args.output); !ok) return report_error(ok.error());
   return 0;
 }
 

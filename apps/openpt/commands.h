@@ -15,5 +15,6 @@ struct CommandContext {
 void register_analyze(CLI::App& app, CommandContext& context);
 void register_simulate(CLI::App& app, CommandContext& context);
 void register_exercises(CLI::App& app, CommandContext& context);
+void register_pose(CLI::App& app, CommandContext& context);
 
 }  // namespace openpt::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     return "openpt: error: " + std::string(e.what()) + " (see 'openpt COMMAND --help')\n";
   });
   openpt::cli::CommandContext context;
+  openpt::cli::register_pose(app, context);
   openpt::cli::register_analyze(app, context);
   openpt::cli::register_simulate(app, context);
   openpt::cli::register_exercises(app, context);
