@@ -74,12 +74,15 @@ Result<motion::PoseSequence> estimate_poses_for_cli(const std::string& input,
                                                     const PoseEngineFlags& flags) {
   auto options = landmarker_options(flags);
   if (!options) return tl::unexpected(options.error());
+  // The input first: a bad file is reported before the models are loaded.
+  auto source = vision::FrameSource::open(input);
+  if (!source) return tl::unexpected(source.error());
   auto landmarker = vision::PoseLandmarker::create(*options);
   if (!landmarker) return tl::unexpected(landmarker.error());
-  vision::PoseEstimationStats stats;
-  auto sequence = vision::estimate_poses(input, *landmarker, {}, &stats);
-  if (!sequence) return sequence;
   const std::string name = file_name_only(input);
+  vision::PoseEstimationStats stats;
+  auto sequence = vision::estimate_poses(*source, name, *landmarker, {}, &stats);
+  if (!sequence) return sequence;
   if (stats.truncated) std::cerr << "openpt: warning: " << name << ": " << *stats.truncated << "\n";
   if (stats.retimed_frames > 0) {
     std::cerr << fmt::format(

@@ -29,7 +29,7 @@ TEST(PoseExerciseImages, FullModelMatchesTasksVision) {
   const fs::path data =
       openpt::testing::require_shared_data_or_skip() / "exercise-images" / "images";
   testing::model_path_or_skip(kPoseLandmarkFullModel);
-  auto landmarker = PoseLandmarker::create({.model = PoseModel::kFull, .threads = 2});
+  auto landmarker = PoseLandmarker::create({.model = PoseModel::kFull, .threads = 1});
   ASSERT_TRUE(landmarker) << landmarker.error().to_string();
 
   const fs::path goldens = fs::path(OPENPT_SOURCE_DIR) / "tests/vision/goldens/exercise-images";

@@ -7,6 +7,12 @@
 #include <span>
 
 namespace openpt::vision {
+namespace {
+
+// Landmarks 33 and 34 place the next frame's region; 35..38 are not used and stay raw.
+constexpr std::size_t kAuxiliaryFiltered = 2;
+
+}  // namespace
 
 float LowPassFilter::apply(float value, float alpha) {
   stored_ = has_value_ ? alpha * value + (1 - alpha) * stored_ : value;
@@ -67,8 +73,7 @@ void PoseSmoother::reset() {
   image_filters_.assign(3 * kPoseLandmarkCount, OneEuroFilter(settings_.landmarks));
   world_filters_.assign(3 * kPoseLandmarkCount, OneEuroFilter(settings_.world));
   visibility_filters_.assign(kPoseLandmarkCount, LowPassFilter());
-  auxiliary_filters_.assign(3 * (kPoseModelLandmarkCount - kPoseLandmarkCount),
-                            RelativeVelocityFilter(settings_.auxiliary));
+  auxiliary_filters_.assign(3 * kAuxiliaryFiltered, RelativeVelocityFilter(settings_.auxiliary));
 }
 
 namespace {
@@ -88,15 +93,19 @@ void PoseSmoother::apply(PoseLandmarks& landmarks, PoseWorldLandmarks& world, do
                          int image_width, int image_height) {
   const auto w = static_cast<float>(image_width);
   const auto h = static_cast<float>(image_height);
+  // Speeds in sizes of what is filtered: the body for its 33 landmarks, the pair of
+  // auxiliary landmarks for themselves (each has its own filter in MediaPipe's graph).
   const std::span<const PosePoint> body(landmarks.data(), kPoseLandmarkCount);
-  const float pixel_scale = 1.0f / body_size(body, w, h);
-  for (std::size_t i = 0; i < landmarks.size(); ++i) {
+  const std::span<const PosePoint> pair(landmarks.data() + kPoseLandmarkCount, kAuxiliaryFiltered);
+  const float body_scale = 1.0f / body_size(body, w, h);
+  const float pair_scale = 1.0f / body_size(pair, w, h);
+  for (std::size_t i = 0; i < kPoseLandmarkCount + kAuxiliaryFiltered; ++i) {
     PosePoint& p = landmarks[i];
     const bool auxiliary = i >= kPoseLandmarkCount;
     const std::size_t k = 3 * (auxiliary ? i - kPoseLandmarkCount : i);
     const auto filter = [&](std::size_t axis, float value_px) {
-      return auxiliary ? auxiliary_filters_[k + axis].apply(t_s, value_px, pixel_scale)
-                       : image_filters_[k + axis].apply(t_s, value_px, pixel_scale);
+      return auxiliary ? auxiliary_filters_[k + axis].apply(t_s, value_px, pair_scale)
+                       : image_filters_[k + axis].apply(t_s, value_px, body_scale);
     };
     p.x = filter(0, p.x * w) / w;
     p.y = filter(1, p.y * h) / h;

@@ -5,7 +5,8 @@
 // pixels divided by the body's size so that the same settings suit near and far people;
 // visibility through a slow low-pass filter; world landmarks through a One Euro filter in
 // metres over the body's size. The two auxiliary landmarks that place the next frame's
-// region use a relative velocity filter (MediaPipe's settings: window 5, velocity scale 10).
+// region (33, 34) use a relative velocity filter in units of their own distance (MediaPipe's
+// settings: window 5, velocity scale 10); the other auxiliary ones are left as they are.
 // Timestamps must increase; a repeated or earlier time leaves values unfiltered. reset()
 // starts afresh (after the person is lost).
 //
@@ -102,7 +103,7 @@ class PoseSmoother {
   std::vector<OneEuroFilter> image_filters_;  // x, y, z per landmark 0..32
   std::vector<OneEuroFilter> world_filters_;
   std::vector<LowPassFilter> visibility_filters_;
-  std::vector<RelativeVelocityFilter> auxiliary_filters_;  // x, y, z of landmarks 33..38
+  std::vector<RelativeVelocityFilter> auxiliary_filters_;  // x, y, z of landmarks 33, 34
 };
 
 }  // namespace openpt::vision

@@ -76,7 +76,8 @@ PoseLandmarks project_to_image(const PoseLandmarks& crop, const LetterboxPadding
     const float y = unpadded.y - 0.5f;
     out[i].x = (cos_r * x - sin_r * y) * region.width + region.x_center;
     out[i].y = (sin_r * x + cos_r * y) * region.height + region.y_center;
-    out[i].z = crop[i].z * region.width;
+    // Letterboxing narrows x; z is on x's scale and is widened back with it.
+    out[i].z = crop[i].z / (1.0f - padding.left - padding.right) * region.width;
   }
   return out;
 }

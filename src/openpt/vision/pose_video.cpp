@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <string>
 
 #include "openpt/core/file_name.h"
 #include "openpt/core/progress.h"
@@ -35,32 +36,39 @@ void append_frame(PoseSequence& sequence, double t_s, const std::optional<PoseEs
 
 Result<PoseSequence> estimate_poses(const std::filesystem::path& input, PoseLandmarker& landmarker,
                                     const PoseEstimationOptions& options,
-                                    PoseEstimationStats* stats_out) {
-  const auto started = std::chrono::steady_clock::now();
+                                    PoseEstimationStats* stats) {
   auto source = FrameSource::open(input);
   if (!source) return tl::unexpected(source.error());
+  return estimate_poses(*source, file_name_only(input), landmarker, options, stats);
+}
+
+Result<PoseSequence> estimate_poses(FrameSource& opened, const std::string& name,
+                                    PoseLandmarker& landmarker,
+                                    const PoseEstimationOptions& options,
+                                    PoseEstimationStats* stats_out) {
+  const auto started = std::chrono::steady_clock::now();
   PoseEstimationStats stats;
-  stats.width = source->width();
-  stats.height = source->height();
-  stats.rotation_deg = source->rotation_deg();
+  stats.width = opened.width();
+  stats.height = opened.height();
+  stats.rotation_deg = opened.rotation_deg();
 
   PoseSequence sequence = motion::make_pose_sequence(motion::blazepose33(), 0, {.has_world = true});
-  sequence.metadata.source = file_name_only(input);
+  sequence.metadata.source = name;
   sequence.metadata.format =
       fmt::format("openpt-vision (BlazePose {})", pose_model_name(landmarker.options().model));
-  sequence.metadata.fps = source->fps();
+  sequence.metadata.fps = opened.fps();
   sequence.image_space = {.units = motion::ImageUnits::kNormalized,
-                          .width_px = source->width(),
-                          .height_px = source->height()};
+                          .width_px = opened.width(),
+                          .height_px = opened.height()};
 
-  const bool video = source->is_video();
-  const double nominal_interval_s = source->fps() > 0 ? 1.0 / source->fps() : 1.0 / 30;
+  const bool video = opened.is_video();
+  const double nominal_interval_s = opened.fps() > 0 ? 1.0 / opened.fps() : 1.0 / 30;
   landmarker.reset();
   std::optional<Progress> progress;
-  if (options.show_progress) progress.emplace("pose estimation", source->frame_count_hint());
+  if (options.show_progress) progress.emplace("pose estimation", opened.frame_count_hint());
   while (true) {
     if (cancel_requested()) return cancelled("interrupted: no poses written");
-    auto frame = source->next();
+    auto frame = opened.next();
     if (!frame) return tl::unexpected(frame.error());
     if (!*frame) break;
     double t_s = (*frame)->t_s;
@@ -69,7 +77,7 @@ Result<PoseSequence> estimate_poses(const std::filesystem::path& input, PoseLand
       ++stats.retimed_frames;
     }
     auto pose = video ? landmarker.track((*frame)->rgb, t_s) : landmarker.detect((*frame)->rgb);
-    if (!pose) return tl::unexpected(pose.error().within(file_name_only(input)));
+    if (!pose) return tl::unexpected(pose.error().within(name));
     append_frame(sequence, t_s, *pose);
     ++stats.frames;
     if (*pose) {
@@ -79,7 +87,7 @@ Result<PoseSequence> estimate_poses(const std::filesystem::path& input, PoseLand
     if (progress) progress->update(stats.frames);
   }
   if (progress) progress->finish();
-  stats.truncated = source->truncated();
+  stats.truncated = opened.truncated();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (stats_out != nullptr) *stats_out = stats;
   return sequence;

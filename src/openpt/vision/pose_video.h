@@ -18,6 +18,7 @@
 
 #include "openpt/core/error.h"
 #include "openpt/motion/pose_sequence.h"
+#include "openpt/vision/frame_source.h"
 #include "openpt/vision/pose_landmarker.h"
 
 namespace openpt::vision {
@@ -40,6 +41,13 @@ struct PoseEstimationStats {
 
 // The source's file name (never its directories) goes into the metadata.
 Result<motion::PoseSequence> estimate_poses(const std::filesystem::path& input,
+                                            PoseLandmarker& landmarker,
+                                            const PoseEstimationOptions& options = {},
+                                            PoseEstimationStats* stats = nullptr);
+
+// The same on a source already opened (e.g. to check the input before loading the models);
+// `name` is the file name shown in the metadata and errors.
+Result<motion::PoseSequence> estimate_poses(FrameSource& source, const std::string& name,
                                             PoseLandmarker& landmarker,
                                             const PoseEstimationOptions& options = {},
                                             PoseEstimationStats* stats = nullptr);
