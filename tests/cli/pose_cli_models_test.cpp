@@ -19,20 +19,8 @@ namespace fs = std::filesystem;
 
 const fs::path kPhoto = "/usr/share/doc/opencv-doc/examples/data/messi5.jpg";
 
-void skip_without_models() {
-  const char* dir = std::getenv("OPENPT_MODEL_DIR");
-  const char* home = std::getenv("HOME");
-  const fs::path models = dir != nullptr && *dir != '\0'
-                              ? fs::path(dir)
-                              : fs::path(home != nullptr ? home : ".") / ".cache/openpt/models";
-  if (!fs::exists(models / "pose_landmark_full.tflite")) {
-    std::cout << "SKIPPED: no models in " << models << " (run scripts/fetch-models)\n";
-    std::exit(77);
-  }
-}
-
 TEST(PoseCliModels, PhotoGivesOneFrameWithTheTasksVisionLandmarks) {
-  skip_without_models();
+  require_models_or_skip();
   ASSERT_TRUE(fs::exists(kPhoto)) << "scripts/setup installs opencv-doc";
   const auto r = run_openpt({"pose", kPhoto.string(), "--threads", "1"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -57,7 +45,7 @@ TEST(PoseCliModels, PhotoGivesOneFrameWithTheTasksVisionLandmarks) {
 }
 
 TEST(PoseCliModels, ImageWithoutAPersonIsMarkedNotInvented) {
-  skip_without_models();
+  require_models_or_skip();
   TempDir tmp;
   // A mid-grey 8 x 8 PGM is not a format OpenPT reads; write a BMP instead.
   std::string bmp = "BM";
@@ -90,7 +78,7 @@ TEST(PoseCliModels, ImageWithoutAPersonIsMarkedNotInvented) {
 }
 
 TEST(PoseCliModels, CsvOutputHoldsTheSameLandmarks) {
-  skip_without_models();
+  require_models_or_skip();
   TempDir tmp;
   const auto csv = tmp.path() / "messi.csv";
   const auto json = tmp.path() / "messi.json";

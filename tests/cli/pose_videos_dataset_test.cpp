@@ -24,15 +24,7 @@ struct Clip {
 
 TEST(PoseVideos, EveryVideoRunsAndFindsThePerson) {
   const fs::path videos = require_shared_data_or_skip() / "videos";
-  const char* model_env = std::getenv("OPENPT_MODEL_DIR");
-  const char* home = std::getenv("HOME");
-  const fs::path models = model_env != nullptr && *model_env != '\0'
-                              ? fs::path(model_env)
-                              : fs::path(home != nullptr ? home : ".") / ".cache/openpt/models";
-  if (!fs::exists(models / "pose_landmark_full.tflite")) {
-    std::cout << "SKIPPED: no models in " << models << " (run scripts/fetch-models)\n";
-    std::exit(77);
-  }
+  require_models_or_skip();
   const Clip clips[] = {
       {"squat_front_mediapipe_overlay.mp4", 149, 1.0},
       {"balance_reach_4view_pose2sim_cam01.mp4", 100, 1.0},

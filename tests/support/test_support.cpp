@@ -41,6 +41,20 @@ fs::path require_shared_data_or_skip() {
   return *dir;
 }
 
+fs::path require_models_or_skip() {
+  const char* dir = std::getenv("OPENPT_MODEL_DIR");
+  const char* home = std::getenv("HOME");
+  const fs::path models = dir != nullptr && *dir != '\0'
+                              ? fs::path(dir)
+                              : fs::path(home != nullptr ? home : ".") / ".cache/openpt/models";
+  if (!fs::exists(models / "pose_landmark_full.tflite")) {
+    std::cout << "SKIPPED: no BlazePose models in " << models.string()
+              << " (run scripts/fetch-models, or set OPENPT_MODEL_DIR)\n";
+    std::exit(77);
+  }
+  return models;
+}
+
 namespace {
 std::string read_all(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -19,6 +19,9 @@ std::filesystem::path source_dir();
 std::optional<std::filesystem::path> shared_data_dir();
 // For *_dataset_test.cpp: prints why and exits 77 (ctest: skipped) when data is absent.
 std::filesystem::path require_shared_data_or_skip();
+// For *_models_test.cpp run through the CLI: the model folder (OPENPT_MODEL_DIR, else
+// ~/.cache/openpt/models), or a message and exit 77 when the models are not installed.
+std::filesystem::path require_models_or_skip();
 
 struct CommandResult {
   int exit_code = -1;
