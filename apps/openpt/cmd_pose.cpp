@@ -4,11 +4,15 @@
 //
 //   openpt pose squat.mp4 -o squat.json
 //   openpt pose photo.jpg --model heavy
+#include <algorithm>
+#include <cstdint>
+#include <iostream>
 #include <memory>
 #include <string>
 
 #include "cli_output.h"
 #include "commands.h"
+#include "openpt/core/file_name.h"
 #include "openpt/core/file_output.h"
 #include "pose_engine_flags.h"
 
@@ -29,6 +33,10 @@ int run_pose(const PoseArgs& args) {
   }
   auto sequence = estimate_poses_for_cli(args.input, args.engine);
   if (!sequence) return report_error(sequence.error());
+  if (std::ranges::none_of(sequence->detected, [](std::uint8_t d) { return d != 0; })) {
+    std::cerr << "openpt: warning: " << file_name_only(args.input)
+              << ": no person was found; every frame is marked as without one\n";
+  }
   if (auto ok = write_pose_output(*sequence, args.output); !ok) return report_error(ok.error());
   return 0;
 }

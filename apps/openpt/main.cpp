@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   openpt::cli::CommandContext context;
   openpt::cli::register_pose(app, context);
   openpt::cli::register_analyze(app, context);
+  openpt::cli::register_assess(app, context);
   openpt::cli::register_simulate(app, context);
   openpt::cli::register_exercises(app, context);
   try {

@@ -71,6 +71,7 @@ TEST(PoseCliModels, ImageWithoutAPersonIsMarkedNotInvented) {
   const auto r = run_openpt({"pose", image.string(), "-o", out.string(), "--threads", "1"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("a person in 0"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("warning: empty_room.bmp: no person was found"), std::string::npos) << r.err;
   std::ifstream in(out);
   const auto j = nlohmann::json::parse(in);
   ASSERT_EQ(j.at("frames").size(), 1u);

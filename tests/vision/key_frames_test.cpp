@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "openpt/core/progress.h"
 #include "support/test_support.h"
 
 namespace openpt::vision {
@@ -130,6 +131,17 @@ TEST(ReadKeyFrames, AMissingFileIsNotFound) {
   EXPECT_EQ(images.error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(images.error().to_string().find("nonexistent"), std::string::npos)
       << "the file name only: " << images.error().to_string();
+}
+
+TEST(ReadKeyFrames, CtrlCStopsItWithACancelledError) {
+  TempDir dir;
+  const fs::path video = write_colour_video(dir, 64, 48);
+  const std::vector<std::size_t> frames = {9};
+  request_cancel();
+  auto images = read_key_frames(video, frames);
+  clear_cancel();
+  ASSERT_FALSE(images);
+  EXPECT_EQ(images.error().kind, ErrorKind::kCancelled);
 }
 
 TEST(ToBase64, MatchesTheRfc4648TestVectors) {

@@ -75,21 +75,23 @@ std::string finding_measure_text(const Finding& f) {
   return text;
 }
 
+std::string rep_finding_text(const RepFinding& rf, const Assessment& a) {
+  std::string title = rf.code, unit;
+  for (const Finding& f : a.findings) {
+    if (f.code == rf.code) {
+      title = f.title;
+      unit = f.unit;
+      break;
+    }
+  }
+  const std::string side = rf.side == Side::kNone ? "" : fmt::format(" ({})", side_name(rf.side));
+  return fmt::format("{}{} {}, {}", title, side, format_value(rf.value, unit),
+                     severity_name(rf.severity));
+}
+
 std::string rep_findings_text(const RepResult& rep, const Assessment& a) {
   std::vector<std::string> parts;
-  for (const RepFinding& rf : rep.findings) {
-    std::string title = rf.code, unit;
-    for (const Finding& f : a.findings) {
-      if (f.code == rf.code) {
-        title = f.title;
-        unit = f.unit;
-        break;
-      }
-    }
-    const std::string side = rf.side == Side::kNone ? "" : fmt::format(" ({})", side_name(rf.side));
-    parts.push_back(fmt::format("{}{} {}, {}", title, side, format_value(rf.value, unit),
-                                severity_name(rf.severity)));
-  }
+  for (const RepFinding& rf : rep.findings) parts.push_back(rep_finding_text(rf, a));
   if (parts.empty()) return std::string(kMissing);
   return fmt::format("{}", fmt::join(parts, "; "));
 }

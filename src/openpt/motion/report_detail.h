@@ -68,6 +68,8 @@ std::string score_text(const Assessment& a);
 std::string finding_heading(const Finding& f);
 // "measured 45 %; significant threshold 40 %" (value and threshold in the finding's unit).
 std::string finding_measure_text(const Finding& f);
+// One of a rep's findings: "Knee valgus (left) 45 %, significant".
+std::string rep_finding_text(const RepFinding& finding, const Assessment& a);
 // A rep's own findings: "Knee valgus (left) 45 %, significant; Trunk lean 52°, mild".
 std::string rep_findings_text(const RepResult& rep, const Assessment& a);
 // Whether the rep table shows eccentric/concentric (known exercise) or outward/return times.
@@ -93,6 +95,8 @@ DrivingMeasure driving_measure(const Assessment& assessment);
 // nothing when the report has neither an assessment nor an assessment error.
 void append_text_assessment(std::string& out, const AnalysisReport& report);
 void append_html_assessment(std::string& out, const AnalysisReport& report);
+// The key frames (report_html_key_frames.cpp); nothing when the report has none.
+void append_html_key_frames(std::string& out, const AnalysisReport& report);
 // The measure whose time plot the HTML assessment drew with the repetitions marked (so the
 // angle plots can leave it out), or empty.
 std::string html_rep_plot_measure(const AnalysisReport& report);

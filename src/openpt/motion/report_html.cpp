@@ -1,8 +1,8 @@
 // render_html: the movement report as one self-contained, printable HTML page — inline CSS
 // and SVG plots, no scripts, no external resources. The assessment leads
-// (report_html_assessment.cpp); the recording, angle tables, notes and plots follow. All
-// text from the recording or an exercise file (file name, exercise, findings, reasons,
-// warnings) is escaped.
+// (report_html_assessment.cpp), then the key frames of a video (report_html_key_frames.cpp);
+// the recording, angle tables, notes and plots follow. All text from the recording or an
+// exercise file (file name, exercise, findings, reasons, warnings, captions) is escaped.
 #include <fmt/format.h>
 
 #include <array>
@@ -63,6 +63,14 @@ aside.patient li { font-size: 15px; }
 ul.well { color: #444; font-size: 13px; }
 ul.well { list-style-type: "✓ "; }
 table.reps td, table.reps th { padding: 3px 5px; }
+.keyframes { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
+             gap: 14px; align-items: start; }
+.keyframes.tall { grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); }
+.keyframes.wide { grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); }
+figure.keyframe { margin: 0; }
+figure.keyframe svg { display: block; width: 100%; height: auto; border-radius: 4px; }
+figure.keyframe figcaption { color: #222; font-size: 13px; margin-top: 4px; }
+figure.keyframe ul { margin: 2px 0 0; padding-left: 18px; }
 @media print {
   body { margin: 0; max-width: none; }
   h2 { break-after: avoid; page-break-after: avoid; }
@@ -253,6 +261,7 @@ std::string render_html(const AnalysisReport& report) {
   fmt::format_to(out, "<h1>Movement report</h1>\n<p class=\"sub\">{}{}</p>\n", esc(report.source),
                  report.exercise.empty() ? "" : " · " + esc(report.exercise));
   detail::append_html_assessment(html, report);
+  detail::append_html_key_frames(html, report);
   recording(out, report);
   angle_table(out, report);
   asymmetry_table(out, report);

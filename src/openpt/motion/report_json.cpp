@@ -197,6 +197,22 @@ json assessment_json(const AnalysisReport& report) {
   return out;
 }
 
+// Where the key frames are and what they show; the pictures are in the HTML report only.
+json key_frames_json(const AnalysisReport& report) {
+  json out = json::array();
+  for (const KeyFrame& k : report.key_frames) {
+    std::string caption = k.title;
+    for (std::size_t i = 0; i < k.findings.size(); ++i) {
+      caption += (i == 0 ? ": " : "; ") + k.findings[i];
+    }
+    out.push_back({{"frame", k.frame},
+                   {"t_s", seconds(k.t_s)},
+                   {"rep", k.rep > 0 ? json(k.rep) : json(nullptr)},
+                   {"caption", caption}});
+  }
+  return out;
+}
+
 }  // namespace
 
 json to_json(const AnalysisReport& report) {
@@ -205,6 +221,7 @@ json to_json(const AnalysisReport& report) {
             {"source", report.source},
             {"exercise", report.exercise.empty() ? json(nullptr) : json(report.exercise)}};
   j.update(assessment_json(report));
+  if (!report.key_frames.empty()) j["key_frames"] = key_frames_json(report);
   j.update(json{{"recording", recording(report)},
                 {"analysis", analysis(report)},
                 {"angles", angles(report)},

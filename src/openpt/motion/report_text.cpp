@@ -1,5 +1,6 @@
 // render_text: the movement report as plain text for a terminal: the assessment first
-// (report_text_assessment.cpp), then the recording, the angle tables and the notes.
+// (report_text_assessment.cpp), then the recording, the angle tables, the notes and the
+// times of the key frames.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -102,6 +103,15 @@ void notes(std::string& text, const AnalysisReport& r) {
   if (!n.out_of_view_plane.empty()) detail::append_wrapped(text, "  ", n.out_of_view_plane);
 }
 
+// Only where they are: the pictures themselves are in the HTML report.
+void key_frames(std::string& text, const AnalysisReport& r) {
+  if (r.key_frames.empty()) return;
+  std::string times;
+  for (const KeyFrame& k : r.key_frames) times += (times.empty() ? "" : ", ") + k.title;
+  text += "\nKey frames (pictures with the pose in the HTML report)\n";
+  detail::append_wrapped(text, "  ", times);
+}
+
 }  // namespace
 
 namespace detail {
@@ -144,6 +154,7 @@ std::string render_text(const AnalysisReport& report) {
   angle_table(out, report);
   asymmetry_table(out, report);
   notes(text, report);
+  key_frames(text, report);
   return text;
 }
 

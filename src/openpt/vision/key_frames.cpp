@@ -64,10 +64,10 @@ Result<std::vector<KeyFrameImage>> read_key_frames(const std::filesystem::path& 
     auto frame = source->next();
     if (!frame) return tl::unexpected(frame.error());
     if (!*frame) {
-      return bad_input(fmt::format("frame {} was asked for; the {} has {} frame{}",
-                                   frames[order[next]], source->is_video() ? "video" : "image",
-                                   decoded, decoded == 1 ? "" : "s"),
-                       name);
+      return bad_input(
+          fmt::format("frame {} was asked for; the {} has {} frame{}", frames[order[next]],
+                      source->is_video() ? "video" : "image", decoded, decoded == 1 ? "" : "s"),
+          name);
     }
     ++decoded;
     if ((*frame)->index != frames[order[next]]) continue;
@@ -88,8 +88,8 @@ std::string to_base64(std::span<const std::uint8_t> bytes) {
   out.reserve((bytes.size() + 2) / 3 * 4);
   std::size_t i = 0;
   for (; i + 3 <= bytes.size(); i += 3) {
-    const std::uint32_t v = (std::uint32_t{bytes[i]} << 16) |
-                            (std::uint32_t{bytes[i + 1]} << 8) | std::uint32_t{bytes[i + 2]};
+    const std::uint32_t v = (std::uint32_t{bytes[i]} << 16) | (std::uint32_t{bytes[i + 1]} << 8) |
+                            std::uint32_t{bytes[i + 2]};
     out += kAlphabet[(v >> 18) & 63];
     out += kAlphabet[(v >> 12) & 63];
     out += kAlphabet[(v >> 6) & 63];
