@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-
 #include "openpt/core/csv.h"
 #include "openpt/core/file_output.h"
 #include "openpt/motion/format_readers.h"
