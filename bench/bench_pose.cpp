@@ -184,7 +184,7 @@ void bm_detect(benchmark::State& state, PoseModel model, const cv::Mat* image,
   state.SetLabel(*label);
 }
 
-void bm_track(benchmark::State& state, PoseModel model, fs::path video) {
+void bm_track(benchmark::State& state, PoseModel model, const fs::path& video) {
   const Clip& clip = decoded_clip(video);  // before timing
   if (!clip.error.empty()) {
     state.SkipWithError(clip.error.c_str());
