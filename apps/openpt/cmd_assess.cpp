@@ -7,7 +7,6 @@
 //   openpt assess clip.mov --model lite --format json
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -30,11 +29,6 @@ struct AssessArgs {
   AnalysisFlags analysis;
   PoseEngineFlags engine;
 };
-
-bool anyone_found(const PoseSequence& sequence) {
-  return std::any_of(sequence.detected.begin(), sequence.detected.end(),
-                     [](std::uint8_t d) { return d != 0; });
-}
 
 // The report of a recording in which no frame shows a person: nothing to measure or assess,
 // which the report says, instead of failing.
@@ -92,7 +86,7 @@ int run_assess(const AssessArgs& args) {
     return report_error(cancelled ? interrupted_error() : sequence.error());
   }
   const std::string name = file_name_only(args.input);
-  const bool anyone = anyone_found(*sequence);
+  const bool anyone = any_person_detected(*sequence);
   auto report = anyone ? analyze_poses(*sequence, *plan, name)
                        : Result<AnalysisReport>(report_without_person(*sequence, *plan, image));
   if (!report) return report_error(report.error());

@@ -4,8 +4,6 @@
 //
 //   openpt pose squat.mp4 -o squat.json
 //   openpt pose photo.jpg --model heavy
-#include <algorithm>
-#include <cstdint>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -33,7 +31,7 @@ int run_pose(const PoseArgs& args) {
   }
   auto sequence = estimate_poses_for_cli(args.input, args.engine);
   if (!sequence) return report_error(sequence.error());
-  if (std::ranges::none_of(sequence->detected, [](std::uint8_t d) { return d != 0; })) {
+  if (!motion::any_person_detected(*sequence)) {
     std::cerr << "openpt: warning: " << file_name_only(args.input)
               << ": no person was found; every frame is marked as without one\n";
   }

@@ -305,8 +305,7 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
         options.lowpass_cutoff_hz, options.lowpass_cutoff_hz / 0.45, k.sample_rate_hz));
   }
   if (filter) k.lowpass_cutoff_hz = options.lowpass_cutoff_hz;
-  if (std::none_of(sequence.detected.begin(), sequence.detected.end(),
-                   [](std::uint8_t d) { return d != 0; })) {
+  if (!any_person_detected(sequence)) {
     k.warnings.emplace_back("no person was detected in any frame: nothing to measure");
   }
 

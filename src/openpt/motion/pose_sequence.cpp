@@ -2,9 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "openpt/core/time_series.h"
 
 namespace openpt::motion {
+
+bool any_person_detected(const PoseSequence& sequence) {
+  return std::ranges::any_of(sequence.detected, [](std::uint8_t d) { return d != 0; });
+}
 
 std::string_view camera_view_name(CameraView view) {
   switch (view) {

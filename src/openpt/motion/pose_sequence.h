@@ -89,6 +89,9 @@ struct PoseSequence {
   }
 };
 
+// Whether a person was detected in at least one frame.
+bool any_person_detected(const PoseSequence& sequence);
+
 struct PoseShape {
   bool has_image = true;
   bool has_world = false;
