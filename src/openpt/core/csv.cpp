@@ -126,8 +126,8 @@ std::string format_csv_number(float value) {
   return format_floating(value);
 }
 
-CsvReader::CsvReader(std::string_view text, std::string file_name)
-    : text_(text), file_name_(std::move(file_name)) {
+CsvReader::CsvReader(std::string_view text, std::string file_name, char delimiter)
+    : text_(text), file_name_(std::move(file_name)), delimiter_(delimiter) {
   constexpr std::string_view kBom = "\xEF\xBB\xBF";
   if (text_.substr(0, kBom.size()) == kBom) pos_ = kBom.size();
 }
@@ -143,7 +143,7 @@ bool CsvReader::next() {
     cells_.clear();
     std::size_t start = 0;
     while (true) {
-      const std::size_t comma = line.find(',', start);
+      const std::size_t comma = line.find(delimiter_, start);
       if (comma == std::string_view::npos) {
         cells_.push_back(trim(line.substr(start)));
         break;

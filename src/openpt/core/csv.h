@@ -52,8 +52,9 @@ std::string format_csv_number(float value);
 
 class CsvReader {
  public:
-  // `text` must outlive the reader; `file_name` is used in error locations.
-  CsvReader(std::string_view text, std::string file_name);
+  // `text` must outlive the reader; `file_name` is used in error locations. `delimiter`
+  // separates cells (',' for CSV, '\t' for tab-separated files).
+  CsvReader(std::string_view text, std::string file_name, char delimiter = ',');
 
   // Advances to the next non-blank line; false at the end of the text.
   bool next();
@@ -85,6 +86,7 @@ class CsvReader {
 
   std::string_view text_;
   std::string file_name_;
+  char delimiter_ = ',';
   std::size_t pos_ = 0;
   std::size_t line_number_ = 0;
   std::size_t next_line_number_ = 1;
