@@ -60,9 +60,8 @@ void match(const std::vector<double>& truth, const std::vector<double>& found, d
       if (d <= tolerance_s) pairs.push_back({d, i, j});
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) {
-    return a.distance < b.distance;
-  });
+  std::sort(pairs.begin(), pairs.end(),
+            [](const Pair& a, const Pair& b) { return a.distance < b.distance; });
   std::vector<bool> used_t(truth.size()), used_f(found.size());
   std::size_t matched = 0;
   for (const auto& p : pairs) {
@@ -88,10 +87,10 @@ std::string row(const std::string& name, const Tally& t) {
   const double f1 = 2.0 * t.tp / std::max<double>(1, 2.0 * t.tp + t.fp + t.fn);
   std::vector<double> abs_errors;
   for (double e : t.errors_ms) abs_errors.push_back(std::abs(e));
-  return fmt::format("{:<22} {:>6} {:>5} {:>5} {:>7.3f} {:>7.3f} {:>7.3f} {:>9.1f} {:>7.1f} {:>7.1f} {:>9.1f}\n",
-                     name, t.tp, t.fp, t.fn, precision, recall, f1,
-                     quantile(t.errors_ms, 0.5), quantile(t.errors_ms, 0.25),
-                     quantile(t.errors_ms, 0.75), quantile(abs_errors, 0.5));
+  return fmt::format(
+      "{:<22} {:>6} {:>5} {:>5} {:>7.3f} {:>7.3f} {:>7.3f} {:>9.1f} {:>7.1f} {:>7.1f} {:>9.1f}\n",
+      name, t.tp, t.fp, t.fn, precision, recall, f1, quantile(t.errors_ms, 0.5),
+      quantile(t.errors_ms, 0.25), quantile(t.errors_ms, 0.75), quantile(abs_errors, 0.5));
 }
 
 }  // namespace
@@ -194,20 +193,19 @@ int main(int argc, char** argv) {
                           found_fc.size(), truth_fc.size());
     }
     step_errors.push_back(found_steps - truth_steps);
-    step_relative_errors.push_back(truth_steps ? std::abs(found_steps - truth_steps) /
-                                                     static_cast<double>(truth_steps)
-                                               : 0.0);
+    step_relative_errors.push_back(
+        truth_steps ? std::abs(found_steps - truth_steps) / static_cast<double>(truth_steps) : 0.0);
     if (verbose) fmt::print("{}\n", line);
   }
 
-  fmt::print("Gait events on gait-ipol-dev: {} trials, tolerance ±{:.0f} ms, errors detected − "
-             "annotated (ms)\n\n",
-             trials.size(), tolerance_ms);
+  fmt::print(
+      "Gait events on gait-ipol-dev: {} trials, tolerance ±{:.0f} ms, errors detected − "
+      "annotated (ms)\n\n",
+      trials.size(), tolerance_ms);
   fmt::print("{:<22} {:>6} {:>5} {:>5} {:>7} {:>7} {:>7} {:>9} {:>7} {:>7} {:>9}\n", "event", "TP",
              "FP", "FN", "prec", "recall", "F1", "median", "Q1", "Q3", "med |e|");
-  for (const char* name : {"left initial contact", "right initial contact",
-                           "left final contact", "right final contact", "all initial contact",
-                           "all final contact"}) {
+  for (const char* name : {"left initial contact", "right initial contact", "left final contact",
+                           "right final contact", "all initial contact", "all final contact"}) {
     fmt::print("{}", row(name, tallies[name]));
   }
   std::vector<double> abs_steps;
@@ -216,11 +214,13 @@ int main(int argc, char** argv) {
     abs_steps.push_back(std::abs(e));
     exact += e == 0;
   }
-  fmt::print("\nStep count per trial (initial contacts of both feet): exact in {}/{} trials, "
-             "mean |error| {:.2f} steps, max |error| {:.0f}, mean relative error {:.3f}\n",
-             exact, step_errors.size(), openpt::eval::mean(abs_steps),
-             abs_steps.empty() ? 0.0 : *std::max_element(abs_steps.begin(), abs_steps.end()),
-             openpt::eval::mean(step_relative_errors));
-  fmt::print("Targets (issue 5): F1 >= 0.98 and median |timing error| <= 20 ms for both contacts\n");
+  fmt::print(
+      "\nStep count per trial (initial contacts of both feet): exact in {}/{} trials, "
+      "mean |error| {:.2f} steps, max |error| {:.0f}, mean relative error {:.3f}\n",
+      exact, step_errors.size(), openpt::eval::mean(abs_steps),
+      abs_steps.empty() ? 0.0 : *std::max_element(abs_steps.begin(), abs_steps.end()),
+      openpt::eval::mean(step_relative_errors));
+  fmt::print(
+      "Targets (issue 5): F1 >= 0.98 and median |timing error| <= 20 ms for both contacts\n");
   return failures ? 1 : 0;
 }

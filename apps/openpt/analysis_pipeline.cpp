@@ -17,21 +17,6 @@ namespace {
 
 using namespace openpt::motion;
 
-Result<ReportFormat> parse_report_format(const std::string& name, const std::string& output) {
-  if (name == "text") return ReportFormat::kText;
-  if (name == "json") return ReportFormat::kJson;
-  if (name == "html") return ReportFormat::kHtml;
-  if (!name.empty()) {
-    return bad_input("unknown report format '" + name + "'", "--format", "use text, json or html");
-  }
-  std::string ext = std::filesystem::path(output).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == ".json") return ReportFormat::kJson;
-  if (ext == ".html" || ext == ".htm") return ReportFormat::kHtml;
-  return ReportFormat::kText;
-}
-
 Result<void> add_assessment(AnalysisReport& report, const ExerciseChoice& choice) {
   auto assessment = choice.automatic ? assess_auto(report.kinematics)
                                      : assess(report.kinematics, *choice.definition);
@@ -46,6 +31,21 @@ Result<void> add_assessment(AnalysisReport& report, const ExerciseChoice& choice
 }
 
 }  // namespace
+
+Result<ReportFormat> parse_report_format(const std::string& name, const std::string& output) {
+  if (name == "text") return ReportFormat::kText;
+  if (name == "json") return ReportFormat::kJson;
+  if (name == "html") return ReportFormat::kHtml;
+  if (!name.empty()) {
+    return bad_input("unknown report format '" + name + "'", "--format", "use text, json or html");
+  }
+  std::string ext = std::filesystem::path(output).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".json") return ReportFormat::kJson;
+  if (ext == ".html" || ext == ".htm") return ReportFormat::kHtml;
+  return ReportFormat::kText;
+}
 
 void add_exercise_flags(CLI::App& cmd, AnalysisFlags& flags) {
   cmd.add_option("--exercise", flags.exercise,

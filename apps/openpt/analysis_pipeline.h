@@ -38,6 +38,9 @@ void add_measurement_flags(CLI::App& cmd, AnalysisFlags& flags);
 
 enum class ReportFormat { kText, kJson, kHtml };
 
+// --format NAME (text, json, html), or when empty the -o file's extension, else text.
+Result<ReportFormat> parse_report_format(const std::string& name, const std::string& output);
+
 struct AnalysisPlan {
   motion::KinematicsOptions kinematics;  // view kUnknown: from the recording, else inferred
   ReportFormat format = ReportFormat::kText;

@@ -17,5 +17,6 @@ void register_simulate(CLI::App& app, CommandContext& context);
 void register_exercises(CLI::App& app, CommandContext& context);
 void register_pose(CLI::App& app, CommandContext& context);
 void register_assess(CLI::App& app, CommandContext& context);
+void register_gait(CLI::App& app, CommandContext& context);
 
 }  // namespace openpt::cli

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   openpt::cli::register_pose(app, context);
   openpt::cli::register_analyze(app, context);
   openpt::cli::register_assess(app, context);
+  openpt::cli::register_gait(app, context);
   openpt::cli::register_simulate(app, context);
   openpt::cli::register_exercises(app, context);
   try {

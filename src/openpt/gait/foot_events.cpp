@@ -9,7 +9,6 @@
 namespace openpt::gait {
 namespace {
 
-
 double skewness(const std::vector<double>& x) {
   double mean = 0;
   for (double v : x) mean += v;
@@ -86,8 +85,8 @@ Result<FootEvents> detect_foot_events(const ImuSignal& foot, const FootEventOpti
   const auto samples = [fs](double seconds) {
     return static_cast<std::size_t>(std::lround(seconds * fs));
   };
-  auto peaks = separated_peaks(smooth, options.min_swing_peak_rps,
-                               samples(options.min_swing_separation_s));
+  auto peaks =
+      separated_peaks(smooth, options.min_swing_peak_rps, samples(options.min_swing_separation_s));
   const double min_height = options.relative_swing_peak * typical_peak(smooth, peaks);
   std::erase_if(peaks, [&](std::size_t p) { return smooth[p] < min_height; });
 

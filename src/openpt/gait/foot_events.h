@@ -44,9 +44,9 @@ struct FootEventOptions {
 
 struct FootEvents {
   Side side = Side::kUnknown;
-  std::vector<GaitEvent> events;       // FC and IC, sorted by time
-  std::vector<double> mid_swing_t_s;   // one per accepted swing
-  Vec3 sagittal_axis;                  // unit vector in the sensor frame (swing positive)
+  std::vector<GaitEvent> events;          // FC and IC, sorted by time
+  std::vector<double> mid_swing_t_s;      // one per accepted swing
+  Vec3 sagittal_axis;                     // unit vector in the sensor frame (swing positive)
   std::vector<double> sagittal_rate_rps;  // the signal the events come from (for plots)
   std::size_t rejected_swings = 0;
 };

@@ -27,8 +27,8 @@ enum class EventType { kInitialContact, kFinalContact };
 struct GaitEvent {
   Side side = Side::kUnknown;
   EventType type = EventType::kInitialContact;
-  double t_s = 0;           // seconds from the recording's origin
-  std::size_t sample = 0;   // sample index in the sensor that detected it
+  double t_s = 0;          // seconds from the recording's origin
+  std::size_t sample = 0;  // sample index in the sensor that detected it
   Placement source = Placement::kLowerBack;
 };
 
@@ -40,8 +40,8 @@ struct Stride {
   double fc_t_s = 0;
   double next_ic_t_s = 0;
   double mid_swing_t_s = 0;
-  double length_m = -1;         // < 0 when not measured (no foot sensor / ZUPT failed)
-  double clearance_m = -1;      // peak toe-to-floor height gain in swing; < 0 when unknown
+  double length_m = -1;           // < 0 when not measured (no foot sensor / ZUPT failed)
+  double clearance_m = -1;        // peak toe-to-floor height gain in swing; < 0 when unknown
   double heading_change_deg = 0;  // foot heading change over the stride (turns)
   bool in_turn = false;
 
@@ -55,7 +55,7 @@ void sort_events(std::vector<GaitEvent>& events);
 
 // One foot's events paired into strides: each IC followed by an FC and the next IC of the
 // same side within `max_stride_s`.
-[[nodiscard]] std::vector<Stride> strides_from_events(std::span<const GaitEvent> events,
-                                                      Side side, double max_stride_s = 2.5);
+[[nodiscard]] std::vector<Stride> strides_from_events(std::span<const GaitEvent> events, Side side,
+                                                      double max_stride_s = 2.5);
 
 }  // namespace openpt::gait

@@ -35,24 +35,18 @@ Result<Placement> parse_placement(std::string_view name) {
 Side placement_side(Placement placement) {
   switch (placement) {
     case Placement::kLeftFoot:
-    case Placement::kLeftShank:
-      return Side::kLeft;
+    case Placement::kLeftShank: return Side::kLeft;
     case Placement::kRightFoot:
-    case Placement::kRightShank:
-      return Side::kRight;
-    default:
-      return Side::kUnknown;
+    case Placement::kRightShank: return Side::kRight;
+    default: return Side::kUnknown;
   }
 }
 
 std::string_view side_name(Side side) {
   switch (side) {
-    case Side::kLeft:
-      return "left";
-    case Side::kRight:
-      return "right";
-    default:
-      return "unknown";
+    case Side::kLeft: return "left";
+    case Side::kRight: return "right";
+    default: return "unknown";
   }
 }
 

@@ -54,9 +54,7 @@ struct ImuSignal {
   [[nodiscard]] double time_s(std::size_t sample) const {
     return t0_s + static_cast<double>(sample) / sample_rate_hz;
   }
-  [[nodiscard]] double duration_s() const {
-    return static_cast<double>(size()) / sample_rate_hz;
-  }
+  [[nodiscard]] double duration_s() const { return static_cast<double>(size()) / sample_rate_hz; }
 };
 
 // Several sensors recorded together.

@@ -1,10 +1,10 @@
 #include "openpt/gait/imu_formats.h"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <cmath>
 #include <cstdio>
-#include <toml++/toml.h>
 
 #include "openpt/core/csv.h"
 #include "openpt/core/file_name.h"
@@ -14,16 +14,17 @@ namespace {
 
 constexpr std::uintmax_t kMaxImuFileBytes = std::uintmax_t{1} << 31;
 
-double acc_scale(AccUnit unit) { return unit == AccUnit::kG ? kStandardGravity : 1.0; }
-double gyr_scale(GyrUnit unit) { return unit == GyrUnit::kDegPerS ? kDegToRad : 1.0; }
+double acc_scale(AccUnit unit) {
+  return unit == AccUnit::kG ? kStandardGravity : 1.0;
+}
+double gyr_scale(GyrUnit unit) {
+  return unit == GyrUnit::kDegPerS ? kDegToRad : 1.0;
+}
 double time_scale(TimeUnit unit) {
   switch (unit) {
-    case TimeUnit::kMilliseconds:
-      return 1e-3;
-    case TimeUnit::kMicroseconds:
-      return 1e-6;
-    default:
-      return 1.0;
+    case TimeUnit::kMilliseconds: return 1e-3;
+    case TimeUnit::kMicroseconds: return 1e-6;
+    default: return 1.0;
   }
 }
 
@@ -84,7 +85,8 @@ Result<T> parse_toml_unit(const toml::table& doc, std::string_view section, cons
   const auto unit = doc[section]["unit"].value<std::string>();
   if (!unit) return T{};
   auto parsed = parse(*unit);
-  if (!parsed) return tl::unexpected(parsed.error().within(fmt::format("{}: {}.unit", file, section)));
+  if (!parsed)
+    return tl::unexpected(parsed.error().within(fmt::format("{}: {}.unit", file, section)));
   return parsed;
 }
 

@@ -34,15 +34,15 @@ enum class TimeUnit { kSeconds, kMilliseconds, kMicroseconds };
 [[nodiscard]] Result<TimeUnit> parse_time_unit(std::string_view text);  // "s", "ms", "us"
 
 struct ImuColumnMapping {
-  std::string time_column;           // empty: rows are equally spaced at sample_rate_hz
+  std::string time_column;  // empty: rows are equally spaced at sample_rate_hz
   TimeUnit time_unit = TimeUnit::kSeconds;
-  double sample_rate_hz = 0;         // required without a time column; else 0 = estimate
+  double sample_rate_hz = 0;  // required without a time column; else 0 = estimate
   std::array<std::string, 3> acc_columns;
   std::array<std::string, 3> gyr_columns;
   std::array<std::string, 3> mag_columns;  // all empty: no magnetometer
   AccUnit acc_unit = AccUnit::kUnset;
   GyrUnit gyr_unit = GyrUnit::kUnset;
-  char delimiter = 0;                // 0: detected from the header (',', ';' or tab)
+  char delimiter = 0;  // 0: detected from the header (',', ';' or tab)
 };
 
 // Reads a mapping from TOML (docs/formats.md "IMU CSV"): [time] column/unit/rate,
@@ -51,8 +51,7 @@ struct ImuColumnMapping {
 // Fails when a required part of the mapping is missing (units, columns, time or rate).
 [[nodiscard]] Result<void> validate_mapping(const ImuColumnMapping& mapping);
 
-[[nodiscard]] Result<ImuSignal> read_imu_csv(const std::filesystem::path& path,
-                                             Placement placement,
+[[nodiscard]] Result<ImuSignal> read_imu_csv(const std::filesystem::path& path, Placement placement,
                                              const ImuColumnMapping& mapping,
                                              const ResampleOptions& resample = {});
 [[nodiscard]] Result<ImuSignal> read_ipol_imu(const std::filesystem::path& path,
@@ -69,7 +68,6 @@ struct ImuReadOptions {
 
 // Reads an IPOL file (recognised by its first line) or a CSV file with `options.mapping`.
 [[nodiscard]] Result<ImuSignal> read_imu_file(const std::filesystem::path& path,
-                                              Placement placement,
-                                              const ImuReadOptions& options);
+                                              Placement placement, const ImuReadOptions& options);
 
 }  // namespace openpt::gait

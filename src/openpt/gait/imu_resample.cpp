@@ -19,7 +19,9 @@ std::string where_of(const RawImuSamples& raw, const std::string& source, std::s
   return source;
 }
 
-Vec3 lerp(const Vec3& a, const Vec3& b, double w) { return a + (b - a) * w; }
+Vec3 lerp(const Vec3& a, const Vec3& b, double w) {
+  return a + (b - a) * w;
+}
 
 }  // namespace
 
@@ -37,9 +39,9 @@ Result<ImuSignal> resample_uniform(const RawImuSamples& raw, Placement placement
       return bad_input("the timestamp is missing or not a number", where_of(raw, source, i));
     }
     if (i > 0 && raw.t_s[i] <= raw.t_s[i - 1]) {
-      return bad_input(fmt::format("timestamps must increase: {} s follows {} s", raw.t_s[i],
-                                   raw.t_s[i - 1]),
-                       where_of(raw, source, i), "sort the file by time and remove duplicate rows");
+      return bad_input(
+          fmt::format("timestamps must increase: {} s follows {} s", raw.t_s[i], raw.t_s[i - 1]),
+          where_of(raw, source, i), "sort the file by time and remove duplicate rows");
     }
     if (valid_sample(raw, i)) valid.push_back(i);
   }
@@ -57,12 +59,12 @@ Result<ImuSignal> resample_uniform(const RawImuSamples& raw, Placement placement
   for (std::size_t k = 1; k < valid.size(); ++k) {
     const double gap = raw.t_s[valid[k]] - raw.t_s[valid[k - 1]];
     if (gap > options.max_gap_s) {
-      return bad_input(fmt::format("no valid sample for {:.3f} s (from {:.3f} s to {:.3f} s); at "
-                                   "most {} s can be filled",
-                                   gap, raw.t_s[valid[k - 1]], raw.t_s[valid[k]],
-                                   options.max_gap_s),
-                       where_of(raw, source, valid[k]),
-                       "split the recording at the gap or check the sensor's connection");
+      return bad_input(
+          fmt::format("no valid sample for {:.3f} s (from {:.3f} s to {:.3f} s); at "
+                      "most {} s can be filled",
+                      gap, raw.t_s[valid[k - 1]], raw.t_s[valid[k]], options.max_gap_s),
+          where_of(raw, source, valid[k]),
+          "split the recording at the gap or check the sensor's connection");
     }
   }
   const double t0 = raw.t_s[valid.front()];

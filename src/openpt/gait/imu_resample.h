@@ -25,8 +25,8 @@ struct RawImuSamples {
   std::vector<double> t_s;
   std::vector<Vec3> acc_mps2;
   std::vector<Vec3> gyr_rps;
-  std::vector<Vec3> mag;             // empty, or one per sample
-  std::vector<std::size_t> line;     // source line of each sample (for messages), optional
+  std::vector<Vec3> mag;          // empty, or one per sample
+  std::vector<std::size_t> line;  // source line of each sample (for messages), optional
 };
 
 struct ResampleOptions {
