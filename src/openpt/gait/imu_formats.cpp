@@ -293,9 +293,8 @@ Result<ImuSignal> read_ipol_imu(const std::filesystem::path& path, Placement pla
   if (!rate || !(*rate > 0) || *rate > 10000) {
     return bad_input("cannot read the sample rate from 'Acquisition frequency: N Hz'", file + ":1");
   }
-  const std::size_t body = text->find('\n');
-  CsvReader csv(std::string_view(*text).substr(body + 1), file, '\t');
-  // Line numbers of the reader start after the first line.
+  CsvReader csv(*text, file, '\t');
+  csv.next();  // the "Acquisition frequency" line
   if (!csv.next()) return bad_input("no column header after the first line", file + ":2");
   const std::array<std::string, 3> acc_names{"Acc_X", "Acc_Y", "Acc_Z"};
   const std::array<std::string, 3> gyr_names{"Gyr_X", "Gyr_Y", "Gyr_Z"};
@@ -331,7 +330,7 @@ Result<ImuSignal> read_ipol_imu(const std::filesystem::path& path, Placement pla
       if (!mag) return tl::unexpected(mag.error());
       raw.mag.push_back(*mag);
     }
-    raw.line.push_back(csv.line_number() + 1);
+    raw.line.push_back(csv.line_number());
   }
   if (raw.t_s.empty()) return bad_input("the file has a header but no samples", file);
   ResampleOptions options = resample;
