@@ -41,7 +41,7 @@ struct Stride {
   double next_ic_t_s = 0;
   double mid_swing_t_s = 0;
   double length_m = -1;           // < 0 when not measured (no foot sensor / ZUPT failed)
-  double clearance_m = -1;        // peak toe-to-floor height gain in swing; < 0 when unknown
+  double clearance_m = -1;        // the sensor's peak height gain in the swing; < 0 unknown
   double heading_change_deg = 0;  // foot heading change over the stride (turns)
   bool in_turn = false;
 
