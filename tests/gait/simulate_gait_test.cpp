@@ -445,7 +445,7 @@ TEST(SimulateGait, RawStreamsHaveJitterDropsAndGaps) {
   ASSERT_EQ(sim.raw.size(), 3u);
   const double dt = 1 / o.sample_rate_hz;
   for (std::size_t s = 0; s < sim.raw.size(); ++s) {
-    const RawImuSamples& raw = sim.raw[s];
+    const SimulatedRawSamples& raw = sim.raw[s];
     const ImuSignal& uniform = sim.recording.sensors[s];
     EXPECT_EQ(raw.placement, uniform.placement);
     ASSERT_EQ(raw.t_s.size(), raw.acc_mps2.size());
@@ -466,7 +466,7 @@ TEST(SimulateGait, RawStreamsHaveJitterDropsAndGaps) {
   o.jitter_sd_s = 0;
   o.gap_s = 0;
   const auto exact = simulate_gait(o).value();
-  const RawImuSamples& raw = exact.raw[0];
+  const SimulatedRawSamples& raw = exact.raw[0];
   const ImuSignal& uniform = exact.recording.sensors[0];
   for (std::size_t k = 0; k < raw.t_s.size(); k += 5) {
     const auto i = static_cast<std::size_t>(std::lround(raw.t_s[k] / dt));

@@ -844,7 +844,7 @@ Result<SimulatedGait> simulate_gait(const GaitSimOptions& options) {
     sim.truth.push_back(std::move(truth));
 
     if (!want_raw) continue;
-    RawImuSamples raw;
+    SimulatedRawSamples raw;
     raw.placement = spec.placement;
     for (std::size_t k = 0; k < count; ++k) {
       const double jitter = std::clamp(options.jitter_sd_s * noise.normal(), -0.45 * dt, 0.45 * dt);

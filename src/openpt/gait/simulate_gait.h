@@ -123,7 +123,7 @@ struct GaitSimOptions {
 };
 
 // A sensor's samples at irregular times (what a device delivers before resampling).
-struct RawImuSamples {
+struct SimulatedRawSamples {
   Placement placement = Placement::kLowerBack;
   std::vector<double> t_s;
   std::vector<Vec3> acc_mps2;
@@ -144,9 +144,9 @@ struct TimeSpan {
 };
 
 struct SimulatedGait {
-  ImuRecording recording;          // uniformly sampled sensors (noise and bias applied)
-  std::vector<RawImuSamples> raw;  // irregular streams; empty unless jitter/drops/gap asked
-  std::vector<SensorTruth> truth;  // one per sensor in `recording`, same order
+  ImuRecording recording;                // uniformly sampled sensors (noise and bias applied)
+  std::vector<SimulatedRawSamples> raw;  // irregular streams; empty unless jitter/drops/gap asked
+  std::vector<SensorTruth> truth;        // one per sensor in `recording`, same order
   // Every initial and final contact, sorted; `sample` is the nearest sample of that foot's
   // sensor (of the left/right foot sensor even when that sensor was not requested).
   std::vector<GaitEvent> events;
