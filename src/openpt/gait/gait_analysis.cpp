@@ -36,6 +36,21 @@ Result<GaitAnalysis> analyze_gait(const ImuRecording& recording,
   sort_events(out.events);
   for (Side side : {Side::kLeft, Side::kRight}) {
     auto strides = strides_from_events(out.events, side, options.parameters.max_stride_s);
+    const ImuSignal* foot =
+        recording.find(side == Side::kLeft ? Placement::kLeftFoot : Placement::kRightFoot);
+    if (foot && !strides.empty()) {
+      // Stride length, clearance and turns by ZUPT integration (foot_trajectory.h).
+      auto zupt = integrate_foot_strides(*foot, strides, options.trajectory);
+      if (!zupt) return tl::unexpected(zupt.error());
+      const std::size_t measured = zupt->count(ZuptStatus::kMeasured);
+      if (measured < strides.size()) {
+        out.warnings.push_back(
+            fmt::format("{}: stride length measured in {} of {} strides (the "
+                        "others had no still instant or drifted too far)",
+                        placement_name(foot->placement), measured, strides.size()));
+      }
+      strides = std::move(zupt->strides);
+    }
     out.strides.insert(out.strides.end(), strides.begin(), strides.end());
   }
   out.parameters = compute_gait_parameters(out.events, out.strides, options.parameters);

@@ -2,7 +2,8 @@
 // parameters. This is the gait module's main entry point, used by `openpt gait`.
 //
 // Foot sensors give initial and final contacts (foot_events.h) and, per stride, length,
-// clearance and heading change when the ZUPT integration succeeds. Sensors the pipeline
+// clearance and heading change when the ZUPT integration succeeds (foot_trajectory.h);
+// strides turning by more than 20° are left out of the parameters. Sensors the pipeline
 // cannot use yet are reported in `warnings`, never ignored silently.
 //
 //   ImuRecording rec;
@@ -17,6 +18,7 @@
 
 #include "openpt/core/error.h"
 #include "openpt/gait/foot_events.h"
+#include "openpt/gait/foot_trajectory.h"
 #include "openpt/gait/gait_events.h"
 #include "openpt/gait/gait_parameters.h"
 #include "openpt/gait/imu.h"
@@ -27,6 +29,7 @@ namespace openpt::gait {
 struct GaitAnalysisOptions {
   ImuCheckOptions checks;
   FootEventOptions foot;
+  FootTrajectoryOptions trajectory;
   GaitParameterOptions parameters;
 };
 
