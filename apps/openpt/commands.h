@@ -18,5 +18,6 @@ void register_exercises(CLI::App& app, CommandContext& context);
 void register_pose(CLI::App& app, CommandContext& context);
 void register_assess(CLI::App& app, CommandContext& context);
 void register_gait(CLI::App& app, CommandContext& context);
+void register_gait_trend(CLI::App& app, CommandContext& context);
 
 }  // namespace openpt::cli
