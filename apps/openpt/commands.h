@@ -17,6 +17,7 @@ void register_simulate(CLI::App& app, CommandContext& context);
 void register_exercises(CLI::App& app, CommandContext& context);
 void register_pose(CLI::App& app, CommandContext& context);
 void register_assess(CLI::App& app, CommandContext& context);
+void register_validate(CLI::App& app, CommandContext& context);
 void register_gait(CLI::App& app, CommandContext& context);
 void register_gait_trend(CLI::App& app, CommandContext& context);
 

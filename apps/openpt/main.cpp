@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   openpt::cli::register_gait(app, context);
   openpt::cli::register_simulate(app, context);
   openpt::cli::register_exercises(app, context);
+  openpt::cli::register_validate(app, context);
   openpt::cli::register_gait_trend(app, context);
   try {
     app.parse(argc, argv);
