@@ -344,7 +344,8 @@ TEST(SimulateGait, TurnTurnsFeetAndBackBy180Degrees) {
   EXPECT_NEAR(std::abs(heading_change_rad(start, q)) * kRadToDeg, 180, 0.5);
   // Turning right: −180°.
   o.turn_left = false;
-  for (const auto& s : simulate_gait(o).value().strides) EXPECT_LE(s.heading_change_deg, 0);
+  const auto right_turn = simulate_gait(o).value();  // kept alive: range-for over a member
+  for (const auto& s : right_turn.strides) EXPECT_LE(s.heading_change_deg, 0);
 }
 
 // The lower back (centre of mass) is lowest in the middle of each double support, i.e.
