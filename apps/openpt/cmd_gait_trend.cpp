@@ -15,7 +15,6 @@
 #include "analysis_pipeline.h"
 #include "cli_output.h"
 #include "commands.h"
-#include "openpt/core/file_name.h"
 #include "openpt/gait/trend_input.h"
 #include "openpt/gait/trend_report.h"
 
@@ -33,18 +32,6 @@ struct GaitTrendArgs {
   std::string parameters = "all";
   TrendOptions options;
 };
-
-Result<ReportFormat> trend_format(const std::string& name, const std::string& output) {
-  const std::string ext = lower_extension(output);
-  const std::string chosen = !name.empty()                       ? name
-                             : ext == ".json"                    ? "json"
-                             : (ext == ".html" || ext == ".htm") ? "html"
-                                                                 : "text";
-  if (chosen == "json") return ReportFormat::kJson;
-  if (chosen == "html") return ReportFormat::kHtml;
-  if (chosen == "text") return ReportFormat::kText;
-  return bad_input("unknown report format '" + name + "'", "--format", "use text, json or html");
-}
 
 Result<std::vector<TrendParameter>> parse_parameter_list(const std::string& list) {
   std::vector<TrendParameter> out;
@@ -77,7 +64,7 @@ Result<TrendOptions> make_options(const GaitTrendArgs& a) {
 int run_gait_trend(const GaitTrendArgs& args) {
   auto options = make_options(args);
   if (!options) return report_error(options.error());
-  auto format = trend_format(args.format, args.output);
+  auto format = parse_report_format(args.format, args.output);
   if (!format) return report_error(format.error());
   for (const std::string& file : args.files) {
     if (auto ok = refuse_output_over_input(file, args.output, "session file"); !ok) {

@@ -6,10 +6,7 @@
 //   openpt validate --reference A.csv --test B.csv --subject-col subject -o report.html
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,20 +31,6 @@ struct ValidateArgs {
   std::string format;  // empty: from the -o extension, else text
   std::string output;
 };
-
-Result<ReportFormat> report_format(const std::string& name, const std::string& output) {
-  std::string wanted = name;
-  if (wanted.empty()) {
-    std::string ext = std::filesystem::path(output).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    wanted = ext == ".json" ? "json" : (ext == ".html" || ext == ".htm") ? "html" : "text";
-  }
-  if (wanted == "text") return ReportFormat::kText;
-  if (wanted == "json") return ReportFormat::kJson;
-  if (wanted == "html") return ReportFormat::kHtml;
-  return bad_input("unknown report format '" + name + "'", "--format", "use text, json or html");
-}
 
 Result<ValidationOptions> make_options(const ValidateArgs& a) {
   ValidationOptions o;
@@ -81,7 +64,7 @@ Result<ValidationOptions> make_options(const ValidateArgs& a) {
 int run_validate(ValidateArgs args) {
   auto options = make_options(args);
   if (!options) return report_error(options.error());
-  auto format = report_format(args.format, args.output);
+  auto format = parse_report_format(args.format, args.output);
   if (!format) return report_error(format.error());
   for (const std::string* input : {&args.input.reference_path, &args.input.test_path}) {
     if (auto ok = refuse_output_over_input(*input, args.output, "CSV file"); !ok) {

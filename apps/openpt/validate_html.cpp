@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "openpt/core/version.h"
+#include "openpt/motion/html_page.h"
 #include "openpt/motion/svg_plot.h"
 #include "validate_plot.h"
 #include "validate_render.h"
@@ -17,12 +18,9 @@ using Out = std::back_insert_iterator<std::string>;
 using motion::escape_xml;
 using namespace openpt::stats;
 
+// Beyond the base stylesheet of every report page (motion/html_page.h).
 constexpr std::string_view kStyle = R"css(
-body { font: 14px/1.45 system-ui, sans-serif; color: #222; max-width: 880px;
-       margin: 24px auto; padding: 0 16px; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 17px; margin: 30px 0 8px; border-bottom: 1px solid #ccc; }
-h3 { font-size: 14px; margin: 18px 0 6px; }
+body { max-width: 880px; }
 table.stats { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 table.stats th, table.stats td { padding: 3px 8px; border-bottom: 1px solid #eee;
                                  text-align: left; vertical-align: top; }
@@ -210,10 +208,8 @@ void metric_section(Out out, const MetricReport& m, const ValidationReport& r) {
 std::string render_validation_html(const ValidationReport& r) {
   std::string s;
   auto out = std::back_inserter(s);
-  fmt::format_to(out,
-                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 "<title>Validation: {} vs {}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                 escape_xml(r.input.test_name), escape_xml(r.input.reference_name), kStyle);
+  s += motion::html_page_start(
+      fmt::format("Validation: {} vs {}", r.input.test_name, r.input.reference_name), kStyle);
   fmt::format_to(out,
                  "<h1>Validation report</h1>\n<p class=\"muted\">STARD 2015 items in "
                  "brackets</p>\n<table class=\"stats\" style=\"width:auto\">\n"

@@ -3,6 +3,8 @@
 #include <Eigen/Eigenvalues>
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <set>
 
 #include "openpt/core/filters.h"
 
@@ -28,15 +30,14 @@ std::vector<std::size_t> separated_peaks(const std::vector<double>& x, double th
   }
   std::vector<std::size_t> order = candidates;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] > x[b]; });
-  std::vector<std::size_t> kept;
+  std::set<std::size_t> kept;  // sorted: only the kept neighbours on either side can be near
   for (std::size_t c : order) {
-    const bool near = std::any_of(kept.begin(), kept.end(), [&](std::size_t k) {
-      return (c > k ? c - k : k - c) < separation;
-    });
-    if (!near) kept.push_back(c);
+    const auto after = kept.lower_bound(c);
+    const bool near_after = after != kept.end() && *after - c < separation;
+    const bool near_before = after != kept.begin() && c - *std::prev(after) < separation;
+    if (!near_after && !near_before) kept.insert(c);
   }
-  std::sort(kept.begin(), kept.end());
-  return kept;
+  return {kept.begin(), kept.end()};
 }
 
 double typical_peak(const std::vector<double>& x, const std::vector<std::size_t>& peaks) {

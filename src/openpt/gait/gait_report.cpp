@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "openpt/core/version.h"
+#include "openpt/motion/html_page.h"
 #include "openpt/motion/svg_plot.h"
 
 namespace openpt::gait {
@@ -80,6 +81,12 @@ constexpr Row kRows[] = {
 std::string escape(std::string_view s) {
   return motion::escape_xml(s);
 }
+
+// Beyond the base stylesheet of every report page (motion/html_page.h).
+constexpr std::string_view kStyle = R"css(
+td, th { text-align: right; }
+td:first-child, th:first-child { text-align: left; }
+)css";
 
 }  // namespace
 
@@ -155,13 +162,8 @@ std::string render_gait_html(const GaitAnalysis& analysis, const ImuRecording& r
                              const GaitReportInfo& info) {
   std::string html;
   auto out = std::back_inserter(html);
-  fmt::format_to(out,
-                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 "<title>Gait report</title>\n<style>body{{font-family:system-ui,sans-serif;"
-                 "max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}table{{border-"
-                 "collapse:collapse}}td,th{{padding:.2rem .7rem;border-bottom:1px solid #ddd;"
-                 "text-align:right}}td:first-child,th:first-child{{text-align:left}}.sub{{color:"
-                 "#666}}</style>\n</head>\n<body>\n<h1>Gait report</h1>\n");
+  html += motion::html_page_start("Gait report", kStyle);
+  html += "<h1>Gait report</h1>\n";
   const WalkParameters& w = analysis.parameters.overall;
   fmt::format_to(out,
                  "<p class=\"sub\">{}cadence <b>{} steps/min</b> · gait speed <b>{}</b> · {} "

@@ -11,6 +11,7 @@
 #include "openpt/core/printable.h"
 #include "openpt/core/version.h"
 #include "openpt/gait/trend_report.h"
+#include "openpt/motion/html_page.h"
 #include "openpt/motion/svg_plot.h"
 
 namespace openpt::gait {
@@ -26,27 +27,17 @@ std::string esc(std::string_view text) {
   return motion::escape_xml(printable(text));
 }
 
+// Beyond the base stylesheet of every report page (motion/html_page.h).
 constexpr std::string_view kStyle = R"css(
-:root { color: #222; background: #fff; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-       max-width: 820px; margin: 24px auto; padding: 0 16px; }
-h1 { font-size: 22px; margin: 0 0 2px; }
-h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 3px; }
-.sub { color: #666; margin: 0 0 12px; }
-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { padding: 2px 8px; border-bottom: 1px solid #eee; text-align: right; }
 th:first-child, td:first-child { text-align: left; }
-th { font-weight: 600; border-bottom: 1px solid #bbb; }
 tr.alert td { background: #fbe9e7; }
 ol.alerts li { margin: 0 0 6px; }
 .ongoing { background: #b3261e; color: #fff; border-radius: 3px; padding: 0 5px; font-size: 12px;
            -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .none { color: #2e7d32; font-weight: 600; }
-.small { color: #666; font-size: 12px; }
 figure { margin: 12px 0 6px; break-inside: avoid; page-break-inside: avoid; }
-figure svg { max-width: 100%; height: auto; }
 details { margin: 0 0 18px; }
-footer { margin-top: 32px; color: #888; font-size: 12px; }
 )css";
 
 std::string number(double v, int decimals) {
@@ -129,12 +120,8 @@ void parameter_table(Out out, const TrendReport& r, const ParameterTrend& t) {
 std::string render_trend_html(const TrendReport& r) {
   std::string html;
   auto out = std::back_inserter(html);
-  fmt::format_to(out,
-                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                 "<title>Gait trend</title>\n<style>{}</style>\n</head>\n<body>\n<h1>Gait trend"
-                 "</h1>\n",
-                 kStyle);
+  html += motion::html_page_start("Gait trend", kStyle);
+  html += "<h1>Gait trend</h1>\n";
   if (r.session_days > 0) {
     fmt::format_to(out, "<p class=\"sub\">{} sessions on {} days, {} to {}</p>\n", r.sessions,
                    r.session_days, format_iso_date(r.first), format_iso_date(r.last));

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <vector>
 
+#include "openpt/motion/html_page.h"
 #include "openpt/motion/report.h"
 #include "openpt/motion/report_detail.h"
 #include "openpt/motion/svg_plot.h"
@@ -21,28 +22,14 @@ namespace {
 using detail::format_deg;
 using Out = std::back_insert_iterator<std::string>;
 
+// Beyond the base stylesheet of every report page (html_page.h).
 constexpr std::string_view kStyle = R"css(
-:root { color: #222; background: #fff; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-       max-width: 820px; margin: 24px auto; padding: 0 16px; }
-h1 { font-size: 22px; margin: 0 0 2px; }
-h2 { font-size: 16px; margin: 28px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 3px; }
-.sub { color: #666; margin: 0 0 12px; overflow-wrap: anywhere; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
 dl.facts dt { color: #666; }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-th, td { padding: 3px 8px; border-bottom: 1px solid #eee; }
-th { text-align: left; font-weight: 600; border-bottom: 1px solid #bbb; }
 td.n, th.n { text-align: right; }
 .flag { color: #a15c00; }
-.small { color: #666; font-size: 12px; }
 ul { margin: 4px 0 8px; padding-left: 20px; }
-figure { margin: 12px 0 18px; break-inside: avoid; page-break-inside: avoid; }
-figure svg { max-width: 100%; height: auto; }
-figcaption { color: #666; font-size: 12px; }
-footer { margin-top: 32px; color: #888; font-size: 12px; }
-h3 { font-size: 14px; margin: 16px 0 6px; }
 .score { font-size: 22px; font-weight: 700; }
 table.reasons { width: auto; }
 ol.findings { padding-left: 22px; margin: 4px 0 8px; }
@@ -253,11 +240,7 @@ std::string render_html(const AnalysisReport& report) {
   auto out = std::back_inserter(html);
   const std::string title =
       report.source.empty() ? "Movement report" : "Movement report – " + report.source;
-  fmt::format_to(out,
-                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                 "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                 esc(title), kStyle);
+  html += html_page_start(title, kStyle);
   fmt::format_to(out, "<h1>Movement report</h1>\n<p class=\"sub\">{}{}</p>\n", esc(report.source),
                  report.exercise.empty() ? "" : " · " + esc(report.exercise));
   detail::append_html_assessment(html, report);
