@@ -90,6 +90,23 @@ Result<FootEvents> detect_foot_events(const ImuSignal& foot, const FootEventOpti
       separated_peaks(smooth, options.min_swing_peak_rps, samples(options.min_swing_separation_s));
   const double min_height = options.relative_swing_peak * typical_peak(smooth, peaks);
   std::erase_if(peaks, [&](std::size_t p) { return smooth[p] < min_height; });
+  if (options.min_small_step_peak_rps > 0) {
+    const std::size_t sep = samples(options.min_swing_separation_s);
+    auto small = separated_peaks(smooth, options.min_small_step_peak_rps, sep);
+    // Only the closing step of a walk: a swing before it, none soon after it.
+    const std::size_t before = samples(2.5), after = samples(1.5);
+    std::erase_if(small, [&](std::size_t c) {
+      const bool near = std::any_of(peaks.begin(), peaks.end(),
+                                    [&](std::size_t p) { return (c > p ? c - p : p - c) < sep; });
+      const bool walk_before = std::any_of(peaks.begin(), peaks.end(),
+                                           [&](std::size_t p) { return p < c && c - p <= before; });
+      const bool walk_after = std::any_of(peaks.begin(), peaks.end(),
+                                          [&](std::size_t p) { return p > c && p - c <= after; });
+      return near || !walk_before || walk_after;
+    });
+    peaks.insert(peaks.end(), small.begin(), small.end());
+    std::sort(peaks.begin(), peaks.end());
+  }
 
   const std::size_t n = rate.size();
   std::size_t previous_ic = 0;
@@ -117,17 +134,25 @@ Result<FootEvents> detect_foot_events(const ImuSignal& foot, const FootEventOpti
     std::size_t up = push;
     while (up < p && rate[up] < 0) ++up;
     const std::size_t fc = (push + up) / 2;
-    // Downward zero crossing at the end of the swing, then the first local minimum.
+    // Downward zero crossing at the end of the swing, then the first local minimum. The
+    // search starts at the low-passed peak too: a vibration spike can put the raw maximum
+    // early in the swing, next to a spurious dip below zero.
     const std::size_t swing_end_limit = std::min(n - 2, p + samples(options.max_swing_s));
-    std::size_t down = p;
+    std::size_t down = std::max(p, lp_peak);
     while (down < swing_end_limit && rate[down] >= 0) ++down;
     if (down >= swing_end_limit) {
       ++out.rejected_swings;
       continue;
     }
-    std::size_t ic = std::max<std::size_t>(down, 1);
     const std::size_t ic_limit = std::min(n - 2, down + samples(options.ic_search_s));
-    while (ic < ic_limit && !(rate[ic] <= rate[ic - 1] && rate[ic] <= rate[ic + 1])) ++ic;
+    const auto first_minimum = [&](double at_most) {
+      for (std::size_t i = std::max<std::size_t>(down, 1); i < ic_limit; ++i) {
+        if (rate[i] <= at_most && rate[i] <= rate[i - 1] && rate[i] <= rate[i + 1]) return i;
+      }
+      return ic_limit;
+    };
+    std::size_t ic = first_minimum(-options.min_contact_dip_rps);
+    if (ic >= ic_limit) ic = first_minimum(0.0);  // a soft landing
     const double swing = static_cast<double>(ic - fc) / fs;
     if (ic >= ic_limit || swing < options.min_swing_s || swing > options.max_swing_s) {
       ++out.rejected_swings;

@@ -12,8 +12,14 @@
 //   - final contact (toe-off): midway between the push-off minimum (the lowest rate in the
 //     `push_off_window_s` before mid-swing) and the rate's upward zero crossing after it;
 //   - initial contact: the first local minimum of the rate after its downward zero
-//     crossing at the end of the swing (Salarian et al. 2004).
+//     crossing at the end of the swing (Salarian et al. 2004) that dips at least
+//     `min_contact_dip_rps` below zero — an amplitude threshold as in Aminian et al. 2002,
+//     so that noise around zero in a slow end of swing is not taken for the heel strike —
+//     or, when no minimum dips that far within `ic_search_s` (a soft landing), the first.
 // Swings shorter than `min_swing_s` or longer than `max_swing_s` are rejected and counted.
+// A second pass accepts smaller swings (low-passed peak ≥ `min_small_step_peak_rps`) that
+// close a walk — a swing before them within 2.5 s, none within 1.5 s after — such as the
+// short step that brings the feet together when the patient stops.
 // docs/gait.md shows the signals and the evaluation against annotated events.
 //
 //   auto found = detect_foot_events(left_foot);        // side from the placement
@@ -31,13 +37,15 @@
 namespace openpt::gait {
 
 struct FootEventOptions {
-  double swing_lowpass_hz = 2.0;        // low-pass that keeps the swing hump, drops impacts
-  double min_swing_peak_rps = 1.0;      // low-passed mid-swing peak, rad/s (~57 °/s)
-  double relative_swing_peak = 0.2;     // and at least this share of a typical swing peak
-  double min_swing_separation_s = 0.5;  // two swings of one foot are at least this far apart
-  double peak_refine_s = 0.15;          // raw-rate maximum searched this close to the peak
-  double push_off_window_s = 0.5;       // push-off minimum searched this long before mid-swing
-  double ic_search_s = 0.3;             // IC searched this long after the zero crossing
+  double swing_lowpass_hz = 2.0;         // low-pass that keeps the swing hump, drops impacts
+  double min_swing_peak_rps = 1.0;       // low-passed mid-swing peak, rad/s (~57 °/s)
+  double relative_swing_peak = 0.2;      // and at least this share of a typical swing peak
+  double min_small_step_peak_rps = 0.3;  // second pass: small steps in the gaps (0 = off)
+  double min_swing_separation_s = 0.5;   // two swings of one foot are at least this far apart
+  double peak_refine_s = 0.15;           // raw-rate maximum searched this close to the peak
+  double push_off_window_s = 0.5;        // push-off minimum searched this long before mid-swing
+  double min_contact_dip_rps = 1.0;      // IC: the first minimum at least this far below 0
+  double ic_search_s = 0.3;              // IC searched this long after the zero crossing
   double min_swing_s = 0.15;
   double max_swing_s = 1.2;
 };
