@@ -88,6 +88,65 @@ TEST(FootEvents, SlowAndFastWalking) {
   }
 }
 
+TEST(FootEvents, SlowEndOfSwingWobblingAroundZeroIsNoContact) {
+  // The rate dips just below zero before the heel strikes: the first local minimum after
+  // the zero crossing is that wobble, the contact is the strike dip 80 ms later.
+  SyntheticFootOptions options;
+  options.pre_strike_pause_s = 0.08;
+  options.pre_strike_wobble = 0.3;
+  const auto foot = make_synthetic_foot(options);
+  auto found = detect_foot_events(foot.signal);
+  ASSERT_TRUE(found);
+  expect_events(*found, foot.fc_s, foot.ic_s, 0.0101);
+  // Without the amplitude threshold the wobble is taken for the contact, 60 ms early.
+  FootEventOptions any_minimum;
+  any_minimum.min_contact_dip_rps = 0;
+  auto early = detect_foot_events(foot.signal, any_minimum);
+  ASSERT_TRUE(early);
+  const auto early_ic = times(*early, EventType::kInitialContact);
+  ASSERT_EQ(early_ic.size(), foot.ic_s.size());
+  EXPECT_LT(early_ic[0], foot.ic_s[0] - 0.05);
+}
+
+TEST(FootEvents, SoftLandingStillGivesAContact) {
+  // A strike dip shallower than min_contact_dip_rps: the first minimum is the contact.
+  SyntheticFootOptions options;
+  options.strike_amplitude = 0.5;
+  const auto foot = make_synthetic_foot(options);
+  auto found = detect_foot_events(foot.signal);
+  ASSERT_TRUE(found);
+  expect_events(*found, foot.fc_s, foot.ic_s, 0.0101);
+}
+
+TEST(FootEvents, SmallStepThatClosesTheWalkIsFound) {
+  SyntheticFootOptions options;
+  options.closing_step = true;
+  const auto foot = make_synthetic_foot(options);
+  ASSERT_EQ(foot.ic_s.size(), 11u);
+  auto found = detect_foot_events(foot.signal);
+  ASSERT_TRUE(found);
+  expect_events(*found, foot.fc_s, foot.ic_s, 0.0101);
+  // Without the second pass it is below the swing thresholds and missed.
+  FootEventOptions main_pass_only;
+  main_pass_only.min_small_step_peak_rps = 0;
+  auto without = detect_foot_events(foot.signal, main_pass_only);
+  ASSERT_TRUE(without);
+  EXPECT_EQ(without->events.size(), 20u);
+}
+
+TEST(FootEvents, SmallFootMovementWhileStandingIsNoStep) {
+  // The same small step with no walk before it (shifting the feet while standing).
+  SyntheticFootOptions options;
+  options.strides = 1;
+  options.swing_amplitude = 1.2;  // the "stride" itself a fifth of a swing: all small
+  options.push_amplitude = 0.8;
+  options.strike_amplitude = 0.6;
+  const auto foot = make_synthetic_foot(options);
+  auto found = detect_foot_events(foot.signal);
+  ASSERT_TRUE(found);
+  EXPECT_TRUE(found->events.empty());
+}
+
 TEST(FootEvents, NothingWhenStandingStill) {
   SyntheticFootOptions options;
   options.strides = 0;

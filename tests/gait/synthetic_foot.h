@@ -33,13 +33,20 @@ struct SyntheticFootOptions {
   double lead_in_s = 2.0;  // standing still before and after
   double push_s = 0.16, swing_s = 0.36, strike_s = 0.06;
   double push_amplitude = 4.0, swing_amplitude = 6.0, strike_amplitude = 3.0;
+  // A slow end of swing: the strike dip starts this long after the hump, and in between the
+  // rate wobbles just below zero by `pre_strike_wobble` (rad/s).
+  double pre_strike_pause_s = 0, pre_strike_wobble = 0;
+  // A short, slow step after the last stride (bringing the feet together), a fifth of the
+  // amplitudes, starting `closing_step_after_s` after the last stride's push-off.
+  bool closing_step = false;
+  double closing_step_after_s = 1.2;
   Vec3 axis{0.3, -0.9, 0.316};  // the sagittal axis in the sensor frame (need not be unit)
   double noise_rps = 0;
   unsigned seed = 1;
 };
 
 inline double bump(double t, double start, double length) {
-  if (t < start || t > start + length) return 0;
+  if (length <= 0 || t < start || t > start + length) return 0;
   return std::sin(std::numbers::pi * (t - start) / length);
 }
 
@@ -55,16 +62,23 @@ inline SyntheticFoot make_synthetic_foot(const SyntheticFootOptions& o) {
   const Vec3 other =
       normalized(Vec3{axis.y * helper.z - axis.z * helper.y, axis.z * helper.x - axis.x * helper.z,
                       axis.x * helper.y - axis.y * helper.x});
-  const double total = 2 * o.lead_in_s + o.strides * o.stride_s + o.offset_s;
+  const double total = 2 * o.lead_in_s + o.strides * o.stride_s + o.offset_s +
+                       (o.closing_step ? o.closing_step_after_s : 0);
   const auto n = static_cast<std::size_t>(total * o.rate_hz);
-  std::vector<double> push_start, swing_start, strike_start;
-  for (int k = 0; k < o.strides; ++k) {
-    const double t_push = o.lead_in_s + o.offset_s + k * o.stride_s;
+  std::vector<double> push_start, swing_start, strike_start, scale;
+  const auto add_stride = [&](double t_push, double amplitude_scale) {
+    const double t_strike = t_push + o.push_s + o.swing_s + o.pre_strike_pause_s;
     push_start.push_back(t_push);
     swing_start.push_back(t_push + o.push_s);
-    strike_start.push_back(t_push + o.push_s + o.swing_s);
+    strike_start.push_back(t_strike);
+    scale.push_back(amplitude_scale);
     out.fc_s.push_back(t_push + 0.75 * o.push_s);
-    out.ic_s.push_back(t_push + o.push_s + o.swing_s + 0.5 * o.strike_s);
+    out.ic_s.push_back(t_strike + 0.5 * o.strike_s);
+  };
+  for (int k = 0; k < o.strides; ++k) add_stride(o.lead_in_s + o.offset_s + k * o.stride_s, 1);
+  if (o.closing_step) {
+    add_stride(o.lead_in_s + o.offset_s + (o.strides - 1) * o.stride_s + o.closing_step_after_s,
+               0.2);
   }
   std::mt19937 rng(o.seed);
   std::normal_distribution<double> noise(0.0, o.noise_rps);
@@ -72,10 +86,11 @@ inline SyntheticFoot make_synthetic_foot(const SyntheticFootOptions& o) {
   for (std::size_t i = 0; i < n; ++i) {
     const double t = static_cast<double>(i) / o.rate_hz;
     double w = 0;
-    for (int k = 0; k < o.strides; ++k) {
-      w -= o.push_amplitude * bump(t, push_start[k], o.push_s);
-      w += o.swing_amplitude * bump(t, swing_start[k], o.swing_s);
-      w -= o.strike_amplitude * bump(t, strike_start[k], o.strike_s);
+    for (std::size_t k = 0; k < push_start.size(); ++k) {
+      w -= scale[k] * o.push_amplitude * bump(t, push_start[k], o.push_s);
+      w += scale[k] * o.swing_amplitude * bump(t, swing_start[k], o.swing_s);
+      w -= o.pre_strike_wobble * bump(t, swing_start[k] + o.swing_s, o.pre_strike_pause_s);
+      w -= scale[k] * o.strike_amplitude * bump(t, strike_start[k], o.strike_s);
     }
     const double wobble = 0.15 * w * std::cos(2 * std::numbers::pi * t);
     Vec3 gyr = axis * w + other * wobble;
