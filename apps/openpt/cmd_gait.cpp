@@ -1,14 +1,14 @@
 // openpt gait: reads IMU recordings (one file per sensor, each with its placement), detects
-// initial and final contacts, and reports spatiotemporal gait parameters per side with
-// symmetry and variability (gait_analysis.h) as text, JSON (openpt.gait/1) or HTML.
+// initial and final contacts (feet, lower back), walking bouts and turns, and reports
+// spatiotemporal gait parameters per side with symmetry and variability (gait_analysis.h)
+// as text, JSON (openpt.gait/1) or HTML.
 //
 //   openpt gait --sensor left_foot=1-1_lf.txt --sensor right_foot=1-1_rf.txt
+//   openpt gait --sensor lower_back=1-1_lb.txt
 //   openpt gait --sensor left_foot=l.csv --columns imu.toml --date 2026-11-20 -o s.json
 #include <fmt/format.h>
 
-#include <chrono>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +19,7 @@
 #include "openpt/gait/gait_analysis.h"
 #include "openpt/gait/gait_report.h"
 #include "openpt/gait/imu_formats.h"
+#include "openpt/gait/trend.h"
 
 namespace openpt::cli {
 namespace {
@@ -99,19 +100,12 @@ Result<std::optional<ImuColumnMapping>> make_mapping(const GaitArgs& a) {
   return std::optional<ImuColumnMapping>(m);
 }
 
+// The same date rule as gait-trend (parse_iso_date), so a report it accepts here is one
+// gait-trend can read later.
 Result<void> check_date(const std::string& date) {
   if (date.empty()) return {};
-  std::chrono::year_month_day ymd{};
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char dash1 = 0, dash2 = 0;
-  std::istringstream in(date);
-  in >> y >> dash1 >> m >> dash2 >> d;
-  if (in.fail() || !in.eof() || dash1 != '-' || dash2 != '-' || date.size() != 10) {
-    return bad_input("the date must be YYYY-MM-DD, got '" + date + "'", "--date");
-  }
-  ymd = std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d};
-  if (!ymd.ok()) return bad_input("no such date: " + date, "--date");
+  if (auto parsed = parse_iso_date(date); !parsed)
+    return tl::unexpected(parsed.error().within("--date"));
   return {};
 }
 
@@ -169,8 +163,10 @@ int run_gait(const GaitArgs& args) {
 constexpr const char* kFooter =
     R"(Sensors (--sensor PLACEMENT=FILE, repeat per sensor):
   placements: left_foot, right_foot, left_shank, right_shank, lower_back, wrist
-  Events and parameters come from the foot sensors; other placements are read, checked
-  and noted in the report.
+  Events and parameters come from the foot sensors; a lower_back sensor adds its own
+  contacts (with sides), cadence, walking bouts and turns, and gives the parameters when
+  there is no foot sensor (docs/gait.md). Shank and wrist sensors are read, checked and
+  noted in the report.
 
 Input files (docs/formats.md):
   IPOL gait files (first line "Acquisition frequency: N Hz", tab-separated PacketCounter,
@@ -184,12 +180,14 @@ Output (--format; when not given: from the -o extension, else text):
   text  cadence, gait speed, per-side parameters (mean ± SD), CV, symmetry, notes
   json  schema "openpt.gait/1" with every event (side, type, t_s, sample) and the
         parameters per side and per walking bout (docs/formats.md); input of gait-trend
-  html  one self-contained page with the tables and the foot signals with their events
+  html  one self-contained page with the tables and the foot and lower-back signals with
+        their events and turns
 
 Exit status: 0 success, 2 bad input or flags, 1 internal error, 130 interrupted.
 
 Examples:
   openpt gait --sensor left_foot=1-1_lf.txt --sensor right_foot=1-1_rf.txt
+  openpt gait --sensor lower_back=1-1_lb.txt -o back.html
   openpt gait --sensor left_foot=l.csv --sensor right_foot=r.csv --time-col t \
       --acc-cols ax,ay,az --acc-unit g --gyr-cols gx,gy,gz --gyr-unit deg/s -o gait.html
   openpt gait --sensor left_foot=l.csv --columns imu.toml --date 2026-11-20 -o day.json)";

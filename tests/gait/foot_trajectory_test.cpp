@@ -1,7 +1,7 @@
 // ZUPT integration (foot_trajectory.h) against the synthetic gait model (simulate_gait.h),
 // whose stride lengths, sensor clearances and heading changes are exact: the strides are
 // the model's true ones (times from its events), so every error below is the integration's.
-// Measured errors (docs/gait-simulation-and-zupt.md) are well inside the tolerances, which
+// Measured errors (docs/gait.md) are well inside the tolerances, which
 // are set from what the method can promise: without sensor errors, ≤ 1 % of stride length
 // (100 Hz sampling of the heel-strike transients leaves 0.2–0.5 %); with realistic noise
 // and bias ≤ 3 %; clearance within 1 cm; heading within 1° a stride.

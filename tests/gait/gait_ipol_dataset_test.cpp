@@ -7,11 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <nlohmann/json.hpp>
 
 #include "openpt/gait/foot_events.h"
 #include "openpt/gait/imu_formats.h"
+#include "openpt/gait/ipol_annotations.h"
 #include "support/test_support.h"
 
 namespace openpt::gait {
@@ -22,32 +21,25 @@ TEST(GaitIpolDataset, ContactsMatchTheAnnotations) {
   std::vector<double> abs_errors;
   std::size_t total = 0, matched = 0;
   for (const std::string trial : {"4-3", "4-5", "9-1", "9-2"}) {
-    std::ifstream in(dir / (trial + ".json"));
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    for (auto at = text.find(": NaN"); at != std::string::npos; at = text.find(": NaN")) {
-      text.replace(at, 5, ": null");
-    }
-    const auto meta = nlohmann::json::parse(text);
-    const double begin = meta["TrialBoundaries"][0].get<double>() / 100;
-    const double end = meta["TrialBoundaries"][1].get<double>() / 100;
-    for (const auto& [suffix, key, placement] :
-         {std::tuple{"_lf.txt", "LeftFootEvents", Placement::kLeftFoot},
-          std::tuple{"_rf.txt", "RightFootEvents", Placement::kRightFoot}}) {
+    auto meta = read_ipol_annotations(dir / (trial + ".json"));
+    ASSERT_TRUE(meta) << meta.error().to_string();
+    for (const auto& [suffix, steps, placement] :
+         {std::tuple{"_lf.txt", &meta->left_steps, Placement::kLeftFoot},
+          std::tuple{"_rf.txt", &meta->right_steps, Placement::kRightFoot}}) {
       auto signal = read_ipol_imu(dir / (trial + suffix), placement);
       ASSERT_TRUE(signal) << signal.error().to_string();
       auto found = detect_foot_events(*signal);
       ASSERT_TRUE(found) << found.error().to_string();
-      for (const int which : {0, 1}) {  // 0: final contact (step start), 1: initial contact
-        const EventType type = which == 0 ? EventType::kFinalContact : EventType::kInitialContact;
+      for (const EventType type : {EventType::kFinalContact, EventType::kInitialContact}) {
         std::vector<double> detected;
         for (const auto& e : found->events) {
-          if (e.type == type && e.t_s >= begin - 0.1 && e.t_s <= end + 0.1)
-            detected.push_back(e.t_s);
+          if (e.type == type && meta->in_trial(e.t_s, 0.1)) detected.push_back(e.t_s);
         }
         std::size_t annotated = 0;
-        for (const auto& step : meta[key]) {
-          const double t = step[which].get<double>() / 100;
-          if (t < begin || t > end) continue;
+        for (const IpolFootstep& step : *steps) {
+          const double t =
+              type == EventType::kFinalContact ? step.final_contact_s : step.initial_contact_s;
+          if (!meta->in_trial(t)) continue;
           ++annotated;
           double best = 1e9;
           for (double d : detected) best = std::min(best, std::abs(d - t));

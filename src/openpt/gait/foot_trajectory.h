@@ -1,5 +1,5 @@
 // Stride length, foot clearance and heading change from a foot-mounted IMU by strapdown
-// integration between zero-velocity instants (ZUPT; docs/gait-simulation-and-zupt.md).
+// integration between zero-velocity instants (ZUPT; docs/gait.md).
 //
 // For each stride (IC → FC → next IC of one foot) the foot is still at some instant of the
 // stance before the swing and of the stance after it. Those instants are found as the

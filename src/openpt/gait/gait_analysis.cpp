@@ -3,6 +3,50 @@
 #include <fmt/format.h>
 
 namespace openpt::gait {
+namespace {
+
+bool overlaps_turn(const Stride& stride, const std::vector<Turn>& turns) {
+  for (const Turn& t : turns) {
+    if (stride.ic_t_s < t.end_s && stride.next_ic_t_s > t.start_s) return true;
+  }
+  return false;
+}
+
+Result<LowerBackAnalysis> analyze_lower_back(const ImuSignal& back,
+                                             const GaitAnalysisOptions& options,
+                                             std::vector<std::string>& warnings) {
+  LowerBackAnalysis out;
+  auto detection = detect_lower_back_events(back, options.lower_back);
+  if (!detection) return tl::unexpected(detection.error());
+  out.detection = std::move(*detection);
+  out.turns =
+      detect_turns(out.detection.yaw_rate_rps, back.sample_rate_hz, back.t0_s, options.turns);
+  const auto& events = out.detection.events;
+  if (out.detection.bouts.empty()) {
+    warnings.push_back(fmt::format(
+        "lower_back ({}): no walking found: no run of {} or more steps (standing still, or "
+        "too few steps)",
+        back.source, options.lower_back.min_bout_steps));
+  }
+  std::size_t contacts = 0;
+  for (const auto& e : events) contacts += e.type == EventType::kInitialContact;
+  if (out.detection.side_disagreements > 0) {
+    warnings.push_back(
+        fmt::format("lower_back: the pelvis rotation suggested the other side at {} of {} initial "
+                    "contacts; left and right were made to alternate",
+                    out.detection.side_disagreements, contacts));
+  }
+  for (Side side : {Side::kLeft, Side::kRight}) {
+    for (Stride s : strides_from_events(events, side, options.parameters.max_stride_s)) {
+      s.in_turn = overlaps_turn(s, out.turns);
+      out.strides.push_back(s);
+    }
+  }
+  out.parameters = compute_gait_parameters(events, out.strides, options.parameters);
+  return out;
+}
+
+}  // namespace
 
 Result<GaitAnalysis> analyze_gait(const ImuRecording& recording,
                                   const GaitAnalysisOptions& options) {
@@ -11,11 +55,17 @@ Result<GaitAnalysis> analyze_gait(const ImuRecording& recording,
   }
   GaitAnalysis out;
   for (const auto& sensor : recording.sensors) {
+    if (sensor.placement == Placement::kLowerBack) {
+      auto back = analyze_lower_back(sensor, options, out.warnings);
+      if (!back) return tl::unexpected(back.error());
+      out.lower_back = std::move(*back);
+      continue;
+    }
     if (!is_foot(sensor.placement)) {
-      out.warnings.push_back(fmt::format(
-          "{} ({}): events from this placement are not detected yet; only foot sensors give "
-          "events and parameters",
-          placement_name(sensor.placement), sensor.source));
+      out.warnings.push_back(
+          fmt::format("{} ({}): events from this placement are not detected yet; only foot and "
+                      "lower-back sensors give events and parameters",
+                      placement_name(sensor.placement), sensor.source));
       continue;
     }
     auto feet = detect_foot_events(sensor, options.foot);
@@ -53,7 +103,20 @@ Result<GaitAnalysis> analyze_gait(const ImuRecording& recording,
     }
     out.strides.insert(out.strides.end(), strides.begin(), strides.end());
   }
-  out.parameters = compute_gait_parameters(out.events, out.strides, options.parameters);
+  if (out.lower_back) {
+    for (Stride& s : out.strides) s.in_turn = s.in_turn || overlaps_turn(s, out.lower_back->turns);
+  }
+  if (!out.feet.empty()) {
+    out.source = GaitSource::kFeet;
+    out.parameters = compute_gait_parameters(out.events, out.strides, options.parameters);
+  } else if (out.lower_back) {
+    out.source = GaitSource::kLowerBack;
+    out.events = out.lower_back->detection.events;
+    out.strides = out.lower_back->strides;
+    out.parameters = out.lower_back->parameters;
+  } else {
+    out.parameters = compute_gait_parameters(out.events, out.strides, options.parameters);
+  }
   return out;
 }
 

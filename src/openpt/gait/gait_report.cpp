@@ -51,6 +51,55 @@ json walk_json(const WalkParameters& w) {
           {"symmetry", symmetry}};
 }
 
+json events_json(const std::vector<GaitEvent>& list) {
+  json events = json::array();
+  for (const auto& e : list) {
+    events.push_back({{"side", side_name(e.side)},
+                      {"type", event_type_name(e.type)},
+                      {"t_s", e.t_s},
+                      {"sample", e.sample},
+                      {"source", placement_name(e.source)}});
+  }
+  return events;
+}
+
+json bouts_json(const GaitParameters& p) {
+  json bouts = json::array();
+  for (const auto& b : p.bouts) bouts.push_back(walk_json(b));
+  return bouts;
+}
+
+json lower_back_json(const LowerBackAnalysis& back, const ImuSignal* sensor) {
+  json walking = json::array();
+  for (const auto& b : back.detection.bouts) {
+    walking.push_back({{"start_s", b.start_s}, {"end_s", b.end_s}, {"steps", b.steps}});
+  }
+  json turns = json::array();
+  for (const auto& t : back.turns) {
+    turns.push_back({{"start_s", t.start_s},
+                     {"end_s", t.end_s},
+                     {"duration_s", t.duration_s()},
+                     {"angle_deg", t.angle_deg},
+                     {"peak_rate_dps", t.peak_rate_dps}});
+  }
+  return {{"source", sensor ? json(sensor->source) : json(nullptr)},
+          {"parameters", walk_json(back.parameters.overall)},
+          {"bouts", bouts_json(back.parameters)},
+          {"walking_bouts", walking},
+          {"turns", turns},
+          {"side_votes_overruled", back.detection.side_disagreements},
+          {"rejected_contacts", back.detection.rejected_contacts},
+          {"events", events_json(back.detection.events)}};
+}
+
+std::string_view source_name(GaitSource source) {
+  switch (source) {
+    case GaitSource::kFeet: return "feet";
+    case GaitSource::kLowerBack: return "lower_back";
+    default: return "none";
+  }
+}
+
 std::string value(double v, int decimals, std::string_view unit = "") {
   if (!std::isfinite(v)) return "–";
   return fmt::format("{:.{}f}{}", v, decimals, unit);
@@ -82,6 +131,67 @@ std::string escape(std::string_view s) {
   return motion::escape_xml(s);
 }
 
+constexpr std::string_view kFromLowerBack =
+    "Events and parameters from the lower-back sensor (no foot sensor): stance, swing and "
+    "double support rest on its final contacts, which are less accurate than its initial "
+    "contacts (docs/gait.md).";
+
+std::string turn_text(const Turn& t) {
+  return fmt::format("{:.1f}–{:.1f} s, {:+.0f}° ({})", t.start_s, t.end_s, t.angle_deg,
+                     t.angle_deg > 0 ? "left" : "right");
+}
+
+// One paragraph on the lower-back sensor's own result.
+std::string lower_back_text(const LowerBackAnalysis& back, const ImuSignal* sensor) {
+  const WalkParameters& w = back.parameters.overall;
+  std::string out = fmt::format(
+      "Lower back{} (McCamley 2012): cadence {} steps/min · {} steps in {} walking bout(s) · "
+      "{} turn(s)\n",
+      sensor ? ", " + sensor->source : "", value(w.cadence_spm, 1), w.steps,
+      back.detection.bouts.size(), back.turns.size());
+  out += fmt::format("  step time (s)    left {}  right {}\n", mean_sd(w.left.step_time_s, 3),
+                     mean_sd(w.right.step_time_s, 3));
+  out += fmt::format("  stride time (s)  left {}  right {}\n", mean_sd(w.left.stride_time_s, 3),
+                     mean_sd(w.right.stride_time_s, 3));
+  for (const auto& sym : w.symmetry) {
+    if (sym.parameter == "step_time_s" && std::isfinite(sym.index_pct)) {
+      out += fmt::format("  step time symmetry: index {:.1f} %, ratio {:.3f}\n", sym.index_pct,
+                         sym.ratio);
+    }
+  }
+  for (const auto& t : back.turns) out += "  turn " + turn_text(t) + "\n";
+  return out;
+}
+
+// The lower back's IC signal with its contacts and turns, as a figure.
+std::string lower_back_figure(const LowerBackAnalysis& back, const ImuSignal& sensor) {
+  const std::vector<double>& y = back.detection.ic_signal_mps2;
+  std::vector<double> t(y.size());
+  for (std::size_t i = 0; i < t.size(); ++i) t[i] = sensor.time_s(i);
+  motion::PlotOptions plot;
+  plot.title = "lower back: smoothed vertical acceleration (McCamley), contacts and turns";
+  plot.x_label = "time (s)";
+  plot.y_label = "−a_up (m/s²)";
+  plot.max_points = 4000;
+  for (const auto& e : back.detection.events) {
+    motion::PlotMarker m;
+    m.x = e.t_s;
+    m.y = e.sample < y.size() ? y[e.sample] : kNaN;
+    m.tooltip = fmt::format("{} {} {:.2f} s", side_name(e.side), event_type_name(e.type), e.t_s);
+    m.muted = e.type == EventType::kFinalContact;
+    plot.markers.push_back(m);
+  }
+  for (const auto& turn : back.turns) {
+    plot.bands.push_back({turn.start_s, turn.end_s, "turn", "turn " + turn_text(turn), false});
+  }
+  const motion::PlotSeries series[] = {{"−a_up, Gaussian-smoothed", "#7a3fa0", false, t, y}};
+  return fmt::format(
+      "<figure>{}<figcaption>Initial contacts (filled triangles) are the minima of this signal, "
+      "final contacts (hollow) the maxima of its derivative; shaded: turns. {} walking "
+      "bout(s).</figcaption></figure>\n",
+      motion::render_line_plot(plot, series), back.detection.bouts.size());
+}
+
 // Beyond the base stylesheet of every report page (motion/html_page.h).
 constexpr std::string_view kStyle = R"css(
 td, th { text-align: right; }
@@ -101,23 +211,18 @@ std::string render_gait_json(const GaitAnalysis& analysis, const ImuRecording& r
                        {"duration_s", s.duration_s()},
                        {"filled_samples", s.filled_samples}});
   }
-  json events = json::array();
-  for (const auto& e : analysis.events) {
-    events.push_back({{"side", side_name(e.side)},
-                      {"type", event_type_name(e.type)},
-                      {"t_s", e.t_s},
-                      {"sample", e.sample},
-                      {"source", placement_name(e.source)}});
-  }
-  json bouts = json::array();
-  for (const auto& b : analysis.parameters.bouts) bouts.push_back(walk_json(b));
   json doc = {{"format", kGaitSchema},
               {"generator", kGenerator},
               {"session", {{"date", info.date ? json(*info.date) : json(nullptr)}}},
               {"sensors", sensors},
               {"parameters", walk_json(analysis.parameters.overall)},
-              {"bouts", bouts},
-              {"events", events},
+              {"bouts", bouts_json(analysis.parameters)},
+              {"events", events_json(analysis.events)},
+              {"parameters_source", source_name(analysis.source)},
+              {"lower_back",
+               analysis.lower_back
+                   ? lower_back_json(*analysis.lower_back, recording.find(Placement::kLowerBack))
+                   : json(nullptr)},
               {"warnings", analysis.warnings}};
   return doc.dump(2) + "\n";
 }
@@ -131,6 +236,9 @@ std::string render_gait_text(const GaitAnalysis& analysis, const ImuRecording& r
   fmt::format_to(it, "Cadence {} steps/min · gait speed {} · {} steps in {} walking bout(s)\n\n",
                  value(w.cadence_spm, 1), value(w.gait_speed_mps, 2, " m/s"), w.steps,
                  analysis.parameters.bouts.size());
+  if (analysis.source == GaitSource::kLowerBack) {
+    fmt::format_to(it, "{}\n\n", kFromLowerBack);
+  }
   fmt::format_to(it, "{:<30} {:>18} {:>18}\n", "parameter (mean ± SD)", "left", "right");
   for (const Row& row : kRows) {
     const Summary& l = w.left.*row.field;
@@ -146,6 +254,10 @@ std::string render_gait_text(const GaitAnalysis& analysis, const ImuRecording& r
     if (!std::isfinite(s.index_pct)) continue;
     fmt::format_to(it, "  {:<18} index {:>5.1f} %   ratio {:.3f}\n", s.parameter, s.index_pct,
                    s.ratio);
+  }
+  if (analysis.lower_back) {
+    fmt::format_to(it, "\n{}",
+                   lower_back_text(*analysis.lower_back, recording.find(Placement::kLowerBack)));
   }
   fmt::format_to(it, "\nSensors:\n");
   for (const auto& s : recording.sensors) {
@@ -170,6 +282,9 @@ std::string render_gait_html(const GaitAnalysis& analysis, const ImuRecording& r
                  "steps · {} walking bout(s)</p>\n",
                  info.date ? escape(*info.date) + " · " : "", value(w.cadence_spm, 1),
                  value(w.gait_speed_mps, 2, " m/s"), w.steps, analysis.parameters.bouts.size());
+  if (analysis.source == GaitSource::kLowerBack) {
+    fmt::format_to(out, "<p class=\"sub\">{}</p>\n", escape(kFromLowerBack));
+  }
   fmt::format_to(out,
                  "<table>\n<tr><th>parameter (mean ± SD)</th><th>left</th><th>right</th>"
                  "</tr>\n");
@@ -217,6 +332,12 @@ std::string render_gait_html(const GaitAnalysis& analysis, const ImuRecording& r
                    "<figure>{}<figcaption>Filled triangles: initial contacts; hollow: final "
                    "contacts (toe-off).</figcaption></figure>\n",
                    motion::render_line_plot(plot, series));
+  }
+  const ImuSignal* back_sensor = recording.find(Placement::kLowerBack);
+  if (analysis.lower_back && back_sensor) {
+    fmt::format_to(out, "<h2>Lower back</h2>\n<pre>{}</pre>\n{}",
+                   escape(lower_back_text(*analysis.lower_back, back_sensor)),
+                   lower_back_figure(*analysis.lower_back, *back_sensor));
   }
   for (const auto& warning : analysis.warnings) {
     fmt::format_to(out, "<p class=\"sub\">Note: {}</p>\n", escape(warning));

@@ -1,5 +1,5 @@
 // Orientation of an IMU from its own signals, as a unit quaternion world ← sensor (world: z
-// up, yaw arbitrary but fixed). Three pieces (docs/gait-simulation-and-zupt.md):
+// up, yaw arbitrary but fixed). Three pieces (docs/gait.md):
 //  - tilt from gravity: while the sensor is still its accelerometer reads +g along the world
 //    vertical, which fixes roll and pitch; the yaw is left at zero (the rotation that tilts
 //    the measured vertical onto +z about a horizontal axis);

@@ -1,6 +1,6 @@
 // Synthetic gait: IMU recordings of a walking body with exactly known gait events, stride
 // lengths, foot clearance and turns, for testing event detection, ZUPT integration and the
-// gait parameters against known answers (docs/gait-simulation-and-zupt.md).
+// gait parameters against known answers (docs/gait.md).
 //
 // Each foot is a rigid body (heel contact point, toe pivot, sensor on the instep) whose pose
 // is an analytic function of time: foot flat and still in stance, heel rise about the toe in
