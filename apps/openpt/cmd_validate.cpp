@@ -103,7 +103,8 @@ What is computed depends on the columns (docs/stats.md has every formula):
   both continuous          Bland–Altman bias and limits of agreement with CIs, proportional
                            bias, ICC(2,1) and ICC(3,1), SEM and MDC95, Lin's CCC, Pearson,
                            Spearman, MAE and RMSE; with --subject-col also the repeated-
-                           measures limits of agreement (Bland & Altman 2007)
+                           measures limits of agreement (Bland & Altman 2007) with CIs of
+                           the bias and limits (Zou 2013)
   both 0/1 flags           sensitivity, specificity, PPV, NPV, likelihood ratios, kappa
   reference 0/1, test      ROC curve, AUC with DeLong CI, Youden threshold; with
   continuous               --threshold also the accuracy at that threshold

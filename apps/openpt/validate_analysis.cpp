@@ -42,7 +42,7 @@ void add_agreement(MetricReport& m, const PairedTable& table, const ValidationOp
   BlandAltmanOptions ba{.confidence = o.confidence};
   keep(m.bland_altman, bland_altman(m.reference, m.test, ba), "Bland–Altman", m.notes);
   if (!table.subjects.empty()) {
-    keep(m.repeated, bland_altman_repeated(table.subjects, m.reference, m.test),
+    keep(m.repeated, bland_altman_repeated(table.subjects, m.reference, m.test, 0.95, o.confidence),
          "Repeated-measures Bland–Altman", m.notes);
   }
   std::vector<double> ratings;  // n targets × 2 raters (reference, test), complete pairs only
@@ -70,8 +70,14 @@ void add_agreement(MetricReport& m, const PairedTable& table, const ValidationOp
     SampleSizeAdvice advice;
     const double delta = *o.acceptable_difference;
     advice.acceptable_difference = delta;
-    advice.loa_within =
-        m.bland_altman->lower_loa_ci.lower >= -delta && m.bland_altman->upper_loa_ci.upper <= delta;
+    // Several pairs per subject: the one-pair-per-subject intervals are too narrow; judge
+    // by Zou's repeated-measures intervals instead.
+    advice.repeated_limits = m.repeated.has_value();
+    const Interval& lower =
+        m.repeated ? m.repeated->zou.lower_loa_ci : m.bland_altman->lower_loa_ci;
+    const Interval& upper =
+        m.repeated ? m.repeated->zou.upper_loa_ci : m.bland_altman->upper_loa_ci;
+    advice.loa_within = lower.lower >= -delta && upper.upper <= delta;
     if (m.bland_altman->sd > 0) {
       LoaPowerInputs in{.mean_difference = m.bland_altman->bias,
                         .sd_difference = m.bland_altman->sd,
@@ -201,11 +207,12 @@ std::vector<std::string> limitations(const ValidationReport& report) {
         "The Youden threshold is chosen on these data, so its sensitivity and specificity are "
         "optimistic; confirm it on new cases.");
   }
-  if (!report.input.subjects.empty()) {
+  if (report.input.subject_count < static_cast<int>(report.input.subjects.size())) {
     out.push_back(fmt::format(
         "Pairs come from {} subjects with several pairs each: pairs within a subject are not "
-        "independent, so the confidence intervals other than the repeated-measures limits of "
-        "agreement are too narrow; the repeated-measures limits have no confidence interval.",
+        "independent, so the confidence intervals other than those of the repeated-measures "
+        "bias and limits of agreement (Zou 2013) are too narrow, and the sample size for the "
+        "acceptable difference counts independent pairs.",
         report.input.subject_count));
   }
   if (excluded > 0) {

@@ -37,6 +37,7 @@ enum class MetricKind { kContinuous, kBinary, kScoreVsBinary };
 struct SampleSizeAdvice {
   double acceptable_difference = 0;
   bool loa_within = false;          // both LoA CIs inside ±Δ
+  bool repeated_limits = false;     // judged by the repeated-measures (Zou 2013) intervals
   std::optional<int> pairs_needed;  // Lu et al. 2016 for the target power, from this bias/SD
   std::string note;                 // why pairs_needed is missing
 };

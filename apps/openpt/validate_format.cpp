@@ -53,7 +53,8 @@ std::vector<std::string> methods_lines(const ValidationReport& r) {
     if (!r.input.subjects.empty()) {
       out.push_back(
           "Repeated measures: limits of agreement from the within- and between-subject variance "
-          "of the differences (one-way ANOVA; Bland & Altman 2007, true value varying).");
+          "of the differences (one-way ANOVA; Bland & Altman 2007, true value varying); "
+          "confidence intervals of the bias and both limits by the MOVER method of Zou 2013.");
     }
     out.push_back(
         "Reliability: ICC(2,1) and ICC(3,1) of Shrout & Fleiss 1979 (McGraw & Wong ICC(A,1) "
@@ -82,6 +83,17 @@ std::vector<std::string> methods_lines(const ValidationReport& r) {
                       "(--missing exclude)."
                     : "Missing values: refused (none were present).");
   return out;
+}
+
+std::string zou_basis(const stats::RepeatedBlandAltman& r) {
+  if (r.balanced && !r.between_truncated) {
+    return fmt::format("Zou 2013; balanced design ({} pairs per subject): the same estimates",
+                       r.pairs / r.subjects);
+  }
+  return fmt::format(
+      "Zou 2013; estimates from the {} subject means, {:.3g} pairs per subject (harmonic "
+      "mean), so they differ from the Bland & Altman 2007 ones",
+      r.subjects, r.zou.harmonic_pairs);
 }
 
 std::string mcid_line(const MetricReport& m, double mcid) {

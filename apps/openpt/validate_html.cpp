@@ -65,17 +65,26 @@ void agreement(Out out, const MetricReport& m, const std::string& level) {
   }
   if (m.repeated) {
     const RepeatedBlandAltman& r = *m.repeated;
+    rows.push_back({"repeated measures: limits",
+                    format_number(r.lower_loa) + " to " + format_number(r.upper_loa), "",
+                    fmt::format("SD {} ({} subjects, {} pairs; Bland & Altman 2007)",
+                                format_number(r.sd), r.subjects, r.pairs)});
+    const ZouLoaIntervals& z = r.zou;
+    const std::string basis = zou_basis(r);
     rows.push_back(
-        {"repeated measures: limits",
-         format_number(r.lower_loa) + " to " + format_number(r.upper_loa), "",
-         fmt::format("SD {} ({} subjects, {} pairs)", format_number(r.sd), r.subjects, r.pairs)});
+        {"repeated measures: bias", format_number(z.bias), format_interval(z.bias_ci), basis});
+    rows.push_back({"repeated measures: lower limit", format_number(z.lower_loa),
+                    format_interval(z.lower_loa_ci), "MOVER (Zou 2013)"});
+    rows.push_back({"repeated measures: upper limit", format_number(z.upper_loa),
+                    format_interval(z.upper_loa_ci), "MOVER (Zou 2013)"});
   }
   if (m.sample_size) {
     const SampleSizeAdvice& s = *m.sample_size;
-    rows.push_back({fmt::format("limits' CIs within ±{}", format_number(s.acceptable_difference)),
-                    s.loa_within ? "yes" : "no", "",
-                    s.pairs_needed
-                        ? fmt::format("{} pairs for 80 % power (Lu et al. 2016)", *s.pairs_needed)
+    rows.push_back(
+        {fmt::format("{}limits' CIs within ±{}", s.repeated_limits ? "repeated-measures " : "",
+                     format_number(s.acceptable_difference)),
+         s.loa_within ? "yes" : "no", "",
+         s.pairs_needed ? fmt::format("{} pairs for 80 % power (Lu et al. 2016)", *s.pairs_needed)
                         : s.note});
   }
   fmt::format_to(out, "<h3>Agreement: Bland–Altman [24]</h3>\n");
@@ -187,10 +196,10 @@ void metric_section(Out out, const MetricReport& m, const ValidationReport& r) {
   if (!ba_plot.empty()) {
     fmt::format_to(out, "<div class=\"plots\">{}{}</div>\n", ba_plot, identity_svg(m));
     fmt::format_to(out,
-                   "<p class=\"muted\">Lines: bias and limits of agreement; shaded: their {} "
+                   "<p class=\"muted\">Lines: bias and limits of agreement{}; shaded: their {} "
                    "confidence intervals. Right: the dashed line is identity (test = "
                    "reference).</p>\n",
-                   escape_xml(level));
+                   m.repeated ? " for repeated measures (Zou 2013)" : "", escape_xml(level));
   }
   reliability(out, m, r.options, level);
   if (m.auc) {

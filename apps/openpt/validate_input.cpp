@@ -11,6 +11,7 @@
 
 #include "openpt/core/csv.h"
 #include "openpt/core/printable.h"
+#include "openpt/stats/descriptive.h"
 
 namespace openpt::cli {
 
@@ -173,7 +174,11 @@ Result<PairedMetric> read_metric(const CsvTable& ref, const CsvTable& test,
                                            "excludes incomplete pairs and reports them";
   auto cell = [&](const CsvTable& t, std::size_t row, std::size_t col) -> Result<double> {
     auto v = parse_csv_double(t.rows[row][col], missing);
-    if (v) return *v;
+    if (v) {
+      auto ok = stats::check_magnitude(*v, fmt::format("'{}'", printable(t.rows[row][col])));
+      if (ok) return *v;
+      v = tl::unexpected(ok.error());
+    }
     Error e = v.error();
     e.message = fmt::format("column {} ({}): {}", col + 1, printable(name), e.message);
     e.where = t.where(row);

@@ -64,7 +64,21 @@ ordered_json repeated(const RepeatedBlandAltman& r) {
           {"sd_between", r.sd_between},
           {"between_truncated", r.between_truncated},
           {"lower_loa", r.lower_loa},
-          {"upper_loa", r.upper_loa}};
+          {"upper_loa", r.upper_loa},
+          {"balanced", r.balanced},
+          {"zou",
+           {{"method", "MOVER (Zou 2013)"},
+            {"confidence", r.zou.confidence},
+            {"harmonic_pairs", number(r.zou.harmonic_pairs)},
+            {"sd_subject_means", number(r.zou.sd_subject_means)},
+            {"bias", number(r.zou.bias)},
+            {"bias_ci", interval(r.zou.bias_ci)},
+            {"sd", number(r.zou.sd)},
+            {"sd_ci", interval(r.zou.sd_ci)},
+            {"lower_loa", number(r.zou.lower_loa)},
+            {"lower_loa_ci", interval(r.zou.lower_loa_ci)},
+            {"upper_loa", number(r.zou.upper_loa)},
+            {"upper_loa_ci", interval(r.zou.upper_loa_ci)}}}};
 }
 
 ordered_json icc_list(const IccResult& icc) {
@@ -130,6 +144,8 @@ ordered_json metric(const MetricReport& m, const ValidationOptions& o) {
     j["sample_size"] = {
         {"acceptable_difference", m.sample_size->acceptable_difference},
         {"loa_within", m.sample_size->loa_within},
+        {"loa_intervals",
+         m.sample_size->repeated_limits ? "repeated measures (Zou 2013)" : "one pair per subject"},
         {"pairs_needed", m.sample_size->pairs_needed ? ordered_json(*m.sample_size->pairs_needed)
                                                      : ordered_json(nullptr)},
         {"power", o.target_power},

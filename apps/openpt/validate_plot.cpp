@@ -143,13 +143,22 @@ std::string bland_altman_svg(const MetricReport& m) {
                 .y_label = "test − reference",
                 .x = means,
                 .y = diffs};
-  p.bands = {{ba.lower_loa_ci.lower, ba.lower_loa_ci.upper, "#d62728", "lower limit, " + level},
-             {ba.bias_ci.lower, ba.bias_ci.upper, "#2ca02c", "bias, " + level},
-             {ba.upper_loa_ci.lower, ba.upper_loa_ci.upper, "#d62728", "upper limit, " + level}};
+  // Several pairs per subject: the repeated-measures limits and their (Zou 2013) intervals;
+  // the one-pair-per-subject intervals would be too narrow.
+  const stats::ZouLoaIntervals* z = m.repeated ? &m.repeated->zou : nullptr;
+  const double bias = z ? z->bias : ba.bias;
+  const double lower = z ? z->lower_loa : ba.lower_loa, upper = z ? z->upper_loa : ba.upper_loa;
+  const stats::Interval& bias_ci = z ? z->bias_ci : ba.bias_ci;
+  const stats::Interval& lower_ci = z ? z->lower_loa_ci : ba.lower_loa_ci;
+  const stats::Interval& upper_ci = z ? z->upper_loa_ci : ba.upper_loa_ci;
+  if (z) p.title += " (repeated measures)";
+  p.bands = {{lower_ci.lower, lower_ci.upper, "#d62728", "lower limit, " + level},
+             {bias_ci.lower, bias_ci.upper, "#2ca02c", "bias, " + level},
+             {upper_ci.lower, upper_ci.upper, "#d62728", "upper limit, " + level}};
   p.lines = {{0, "", "#999", true},
-             {ba.bias, fmt::format("bias {:.3g}", ba.bias), "#2ca02c", false},
-             {ba.lower_loa, fmt::format("−1.96 SD {:.3g}", ba.lower_loa), "#d62728", false},
-             {ba.upper_loa, fmt::format("+1.96 SD {:.3g}", ba.upper_loa), "#d62728", false}};
+             {bias, fmt::format("bias {:.3g}", bias), "#2ca02c", false},
+             {lower, fmt::format("−1.96 SD {:.3g}", lower), "#d62728", false},
+             {upper, fmt::format("+1.96 SD {:.3g}", upper), "#d62728", false}};
   return render_scatter_svg(p);
 }
 

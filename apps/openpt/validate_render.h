@@ -27,6 +27,9 @@ std::string format_percent(double share);                // 0.947 -> "94.7 %"
 std::string confidence_label(double confidence);         // 0.95 -> "95 %"
 // The methods paragraph: what was computed and how (one sentence a line).
 std::vector<std::string> methods_lines(const ValidationReport& report);
+// How Zou's (2013) repeated-measures estimates relate to Bland & Altman 2007's: the same in a
+// balanced design, else from the subject means (harmonic mean of the pairs per subject).
+std::string zou_basis(const stats::RepeatedBlandAltman& r);
 // One line of the MCID comparison, e.g. "MDC95 6.4 < MCID 10: ...".
 std::string mcid_line(const MetricReport& m, double mcid);
 

@@ -83,13 +83,19 @@ void bland_altman_section(Out out, const MetricReport& m) {
                     r.subjects, format_number(r.sd), format_number(r.sd_within),
                     format_number(r.sd_between), r.between_truncated ? ", set to 0" : ""));
     row(out, "",
-        fmt::format("limits of agreement {} to {}", format_number(r.lower_loa),
-                    format_number(r.upper_loa)));
+        fmt::format("limits of agreement {} to {} (Bland & Altman 2007)",
+                    format_number(r.lower_loa), format_number(r.upper_loa)));
+    const ZouLoaIntervals& z = r.zou;
+    row(out, "repeated: intervals", zou_basis(r));
+    row(out, "repeated: bias", estimate(z.bias, z.bias_ci, z.confidence));
+    row(out, "repeated: lower limit", estimate(z.lower_loa, z.lower_loa_ci, z.confidence));
+    row(out, "repeated: upper limit", estimate(z.upper_loa, z.upper_loa_ci, z.confidence));
   }
   if (m.sample_size) {
     const SampleSizeAdvice& s = *m.sample_size;
     row(out, "acceptable difference",
-        fmt::format("±{}: both limits' CIs {} it", format_number(s.acceptable_difference),
+        fmt::format("±{}: both {}limits' CIs {} it", format_number(s.acceptable_difference),
+                    s.repeated_limits ? "repeated-measures " : "",
                     s.loa_within ? "lie within" : "do not lie within"));
     row(out, "pairs for 80 % power",
         s.pairs_needed ? fmt::format("{} (Lu et al. 2016, with this bias and SD)", *s.pairs_needed)

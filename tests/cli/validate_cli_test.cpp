@@ -192,11 +192,42 @@ TEST(ValidateCli, RepeatedMeasuresBySubject) {
   const auto& rep = j["metrics"][0]["bland_altman_repeated"];
   EXPECT_TRUE(near(rep["sd"], 2.0682706761310499));  // epiR rep.measure = TRUE
   EXPECT_TRUE(near(rep["lower_loa"], -2.2152744970356255));
+  // Zou 2013 MOVER intervals: make_reference.py / reference_r.R "zou.unbalanced.*".
+  EXPECT_EQ(rep["balanced"], false);
+  const auto& zou = rep["zou"];
+  EXPECT_TRUE(near(zou["bias"], 1.0866666666666664));
+  EXPECT_TRUE(near(zou["bias_ci"][0], -1.6572890348988922));
+  EXPECT_TRUE(near(zou["lower_loa_ci"][0], -11.9745531050129));
+  EXPECT_TRUE(near(zou["lower_loa_ci"][1], -0.47949512309201037));
+  EXPECT_TRUE(near(zou["upper_loa_ci"][0], 2.652828456425343));
+  EXPECT_TRUE(near(zou["upper_loa_ci"][1], 14.147886438346232));
   bool dependence_noted = false;
   for (const auto& l : j["limitations"]) {
     dependence_noted = dependence_noted || contains(l.get<std::string>(), "not independent");
   }
   EXPECT_TRUE(dependence_noted);
+
+  // The acceptable-difference verdict uses the repeated-measures intervals: ±10 holds both
+  // one-pair-per-subject limits' CIs but not Zou's (upper limit CI reaches 14.1).
+  const CommandResult acceptable =
+      validate(f, {"--subject-col", "subject", "--acceptable-diff", "10", "--format", "json"});
+  ASSERT_EQ(acceptable.exit_code, 0) << acceptable.err;
+  const auto parsed = nlohmann::json::parse(acceptable.out);
+  const auto& size = parsed["metrics"][0]["sample_size"];
+  EXPECT_EQ(size["loa_within"], false);
+  EXPECT_EQ(size["loa_intervals"], "repeated measures (Zou 2013)");
+
+  const CommandResult text = validate(f, {"--subject-col", "subject"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_TRUE(contains(text.out, "repeated: upper limit     5.801 (95 % CI 2.653 to 14.15)"))
+      << text.out;
+  EXPECT_TRUE(contains(text.out, "harmonic")) << text.out;
+  const CommandResult html = validate(f, {"--subject-col", "subject", "--format", "html"});
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  EXPECT_TRUE(contains(html.out,
+                       "<td>repeated measures: lower limit</td><td>-3.628</td>"
+                       "<td>-11.97 to -0.4795</td>"))
+      << html.out;
 }
 
 TEST(ValidateCli, MissingValuesExcludedOnRequestAndCounted) {
@@ -277,6 +308,15 @@ TEST(ValidateCliErrors, NaNRefusedByDefaultWithAHint) {
   const CommandResult r2 = validate(inf, {"--missing", "exclude"});
   EXPECT_EQ(r2.exit_code, 2);
   EXPECT_TRUE(contains(r2.err, "test.csv:3: column 1 (pefr): 'inf' is infinite")) << r2.err;
+}
+
+TEST(ValidateCliErrors, HugeValuesAreRefusedNotTurnedIntoInfinity) {
+  // 1e308 parses, but its square overflows: the statistics would all be inf or NaN.
+  Files f("pefr\n1\n2\n3\n4\n", "pefr\n1\n-1e308\n3\n4\n");
+  const CommandResult r = validate(f);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(contains(r.err, "test.csv:3: column 1 (pefr): '-1e308' (-1e+308) is too large"))
+      << r.err;
 }
 
 TEST(ValidateCliErrors, MismatchedRowsAndIds) {

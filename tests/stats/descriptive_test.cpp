@@ -32,6 +32,18 @@ TEST(CompletePairs, InfinityAndLengthMismatchAreErrors) {
   EXPECT_NE(len.error().message.find("reference has 2 values but test has 3"), std::string::npos);
 }
 
+TEST(CompletePairs, ValuesWhoseSquaresOverflowAreErrors) {
+  // 1e200² overflows to inf: every statistic would be inf or NaN. 1e100 itself is accepted.
+  auto huge = complete_pairs(std::vector<double>{1, 2, 3}, std::vector<double>{1, -1e200, 3},
+                             "reference", "test");
+  ASSERT_FALSE(huge);
+  EXPECT_NE(huge.error().message.find("test value 2 (-1e+200) is too large"), std::string::npos)
+      << huge.error().message;
+  EXPECT_TRUE(complete_pairs(std::vector<double>{1, 2, kMaxMagnitude},
+                             std::vector<double>{1, 2, -kMaxMagnitude}));
+  EXPECT_TRUE(check_magnitude(kNaN, "x"));  // missing, not too large
+}
+
 TEST(RequirePairs, MessageCountsExcludedPairs) {
   EXPECT_TRUE(require_pairs(3, 3, "x", 0));
   auto e = require_pairs(2, 3, "Bland–Altman analysis", 4);

@@ -170,6 +170,11 @@ TEST(Icc, DegenerateTablesAreErrors) {
   EXPECT_FALSE(icc(std::vector<double>{1, 2, 3}, 1));        // one rater
   EXPECT_FALSE(icc(std::vector<double>{1, 2, 3, 4, 5}, 2));  // ragged
   EXPECT_FALSE(icc(std::vector<double>{1, 2, INFINITY, 4}, 2));
+  auto huge = icc(std::vector<double>{1, 2, 1e300, 4, 5, 6}, 2);  // MS would overflow
+  ASSERT_FALSE(huge);
+  EXPECT_NE(huge.error().message.find("target 2 rater 1: rating (1e+300) is too large"),
+            std::string::npos)
+      << huge.error().message;
   EXPECT_FALSE(icc(kShroutFleiss, 4, 0));
 }
 

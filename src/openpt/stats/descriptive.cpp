@@ -22,9 +22,8 @@ Result<Pairs> complete_pairs(std::span<const double> x, std::span<const double> 
   out.y.reserve(y.size());
   for (std::size_t i = 0; i < x.size(); ++i) {
     for (const auto& [value, name] : {std::pair{x[i], x_name}, std::pair{y[i], y_name}}) {
-      if (std::isinf(value)) {
-        return bad_input(fmt::format("{} value {} is infinite", name, i + 1), {},
-                         "mark a missing value as NaN; infinite values are not allowed");
+      if (auto ok = check_magnitude(value, fmt::format("{} value {}", name, i + 1)); !ok) {
+        return tl::unexpected(ok.error());
       }
     }
     if (std::isnan(x[i]) || std::isnan(y[i])) {
@@ -35,6 +34,19 @@ Result<Pairs> complete_pairs(std::span<const double> x, std::span<const double> 
     out.y.push_back(y[i]);
   }
   return out;
+}
+
+Result<void> check_magnitude(double value, std::string_view what) {
+  if (std::isinf(value)) {
+    return bad_input(fmt::format("{} is infinite", what), {},
+                     "mark a missing value as NaN; infinite values are not allowed");
+  }
+  if (std::abs(value) > kMaxMagnitude) {
+    return bad_input(
+        fmt::format("{} ({:g}) is too large: its square would overflow", what, value), {},
+        fmt::format("rescale the values (e.g. other units) to within ±{:g}", kMaxMagnitude));
+  }
+  return {};
 }
 
 Result<void> require_pairs(int n, int minimum, std::string_view what, int excluded_missing) {

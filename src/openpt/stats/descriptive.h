@@ -3,7 +3,9 @@
 //
 // Missing data: a NaN marks a missing value. Functions over paired data keep the pairs in
 // which both values are present, drop the others and report how many they dropped
-// (`excluded_missing`); nothing is imputed. Infinite values are not "missing" but an error.
+// (`excluded_missing`); nothing is imputed. Infinite values are not "missing" but an error,
+// and so are values beyond ±kMaxMagnitude (1e100), whose squares and sums of squares would
+// overflow to infinity and turn every statistic into inf or NaN.
 //
 //   auto pairs = complete_pairs(reference, test, "reference", "test");  // Result<Pairs>
 //   double m = mean(pairs->x), v = sample_variance(pairs->x);           // n - 1 divisor
@@ -20,6 +22,8 @@
 namespace openpt::stats {
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// The largest magnitude a measurement may have (see above); far beyond any physical unit.
+inline constexpr double kMaxMagnitude = 1e100;
 
 // A two-sided confidence interval; both ends NaN when it is undefined.
 struct Interval {
@@ -36,9 +40,14 @@ struct Pairs {
 };
 
 // Keeps the pairs where both values are present (not NaN). Errors: the spans differ in
-// length, or a value is infinite (`x_name`/`y_name` and the 1-based index name it).
+// length, or a value is infinite or beyond ±kMaxMagnitude (`x_name`/`y_name` and the 1-based
+// index name it).
 Result<Pairs> complete_pairs(std::span<const double> x, std::span<const double> y,
                              std::string_view x_name = "x", std::string_view y_name = "y");
+
+// Fails unless `value` is NaN (missing) or finite within ±kMaxMagnitude; `what` names the
+// value in the message ("reference value 3").
+Result<void> check_magnitude(double value, std::string_view what);
 
 // Fails with "<what> needs at least <minimum> complete pairs, got <n>" unless n >= minimum.
 Result<void> require_pairs(int n, int minimum, std::string_view what, int excluded_missing);

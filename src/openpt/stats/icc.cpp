@@ -57,9 +57,10 @@ Result<Table> complete_targets(std::span<const double> ratings, int raters) {
         ratings.subspan(i * static_cast<std::size_t>(raters), static_cast<std::size_t>(raters));
     bool missing = false;
     for (std::size_t j = 0; j < row.size(); ++j) {
-      if (std::isinf(row[j])) {
-        return bad_input(fmt::format("target {} rater {}: rating is infinite", i + 1, j + 1), {},
-                         "mark a missing rating as NaN");
+      if (auto ok =
+              check_magnitude(row[j], fmt::format("target {} rater {}: rating", i + 1, j + 1));
+          !ok) {
+        return tl::unexpected(ok.error());
       }
       missing = missing || std::isnan(row[j]);
     }

@@ -18,6 +18,11 @@ Result<LineFit> fit_line(std::span<const double> x, std::span<const double> y, d
       return bad_input(fmt::format("value {} is not a finite number", i + 1), {},
                        "remove missing values before fitting a line");
     }
+    for (const auto& [v, name] : {std::pair{x[i], "x"}, std::pair{y[i], "y"}}) {
+      if (auto ok = check_magnitude(v, fmt::format("{} value {}", name, i + 1)); !ok) {
+        return tl::unexpected(ok.error());
+      }
+    }
   }
   const int n = static_cast<int>(x.size());
   if (n < 3) return bad_input(fmt::format("a line fit needs at least 3 points, got {}", n));

@@ -2,8 +2,8 @@
 // how accurate its flags are, and how many cases a validation study needs.
 //
 // Agreement: bland_altman.h (bias, limits of agreement with CIs, proportional bias),
-// bland_altman_repeated.h (several pairs per subject), correlation.h (Pearson, Spearman,
-// Lin's CCC), error_metrics.h (MAE, RMSE). Reliability: icc.h (six Shrout–Fleiss forms),
+// bland_altman_repeated.h (several pairs per subject, Zou's MOVER CIs), correlation.h (Pearson,
+// Spearman, Lin's CCC), error_metrics.h (MAE, RMSE). Reliability: icc.h (six Shrout–Fleiss forms),
 // measurement_error.h (SEM, MDC, MCID). Categories: kappa.h (Cohen's, weighted),
 // diagnostic.h (sensitivity, specificity, PPV, NPV, likelihood ratios, Wilson intervals),
 // roc.h (ROC, AUC, DeLong). Planning: power.h. Distribution functions: distributions.h

@@ -40,6 +40,11 @@ REPEATED_REFERENCE = [92.1, 95.4, 90.2, 110.3, 108.8, 85.0, 88.7, 86.1, 87.9, 12
 REPEATED_TEST = [94.0, 96.1, 93.5, 109.0, 109.9, 89.2, 90.1, 88.8, 92.0, 118.2, 104.9, 101.0,
                  106.1]
 
+# Repeated measures, balanced: 4 subjects × 3 pairs (knee angles in degrees).
+BALANCED_SUBJECT = ["a", "a", "a", "b", "b", "b", "c", "c", "c", "d", "d", "d"]
+BALANCED_REFERENCE = [60.2, 75.8, 68.1, 88.4, 92.0, 79.5, 101.3, 97.6, 104.9, 70.0, 66.4, 73.3]
+BALANCED_TEST = [62.9, 77.1, 71.4, 87.6, 94.5, 78.9, 106.0, 101.2, 107.3, 71.8, 69.9, 73.0]
+
 # Paired values with ties (for Spearman's average ranks).
 TIES_X = [1, 2, 2, 3, 4, 4, 4, 5, 6, 7]
 TIES_Y = [2, 1, 3, 3, 5, 4, 6, 6, 8, 7]

@@ -68,6 +68,34 @@ out("epir.rep.bias", e$sblalt$est)
 out("epir.rep.sd", e$sblalt$delta.sd)
 out("epir.rep.loa", c(e$sblalt$lower, e$sblalt$upper))
 
+# Zou 2013 MOVER intervals for the repeated-measures limits, transcribed a second time in base
+# R (qt, qchisq: independent of SciPy and Boost) from the paper's formulas, with aov() for
+# MS_within.
+zou <- function(subject, ref, tst, conf = 0.95, cover = 0.95) {
+  d <- tst - ref; f <- factor(subject, levels = unique(subject))
+  means <- tapply(d, f, mean); m <- as.vector(table(f)); n <- length(m); N <- sum(m)
+  msw <- summary(aov(d ~ f))[[1]][["Mean Sq"]][2]
+  mh <- n / sum(1 / m); a <- var(as.vector(means)); b <- (1 - 1 / mh) * msw
+  al <- 1 - conf; z <- qnorm((1 + cover) / 2); mu <- mean(means)
+  h <- qt(1 - al / 2, n - 1) * sqrt(a / n); lmu <- mu - h; umu <- mu + h
+  la <- (n - 1) * a / qchisq(1 - al / 2, n - 1); ua <- (n - 1) * a / qchisq(al / 2, n - 1)
+  lb <- (N - n) * b / qchisq(1 - al / 2, N - n); ub <- (N - n) * b / qchisq(al / 2, N - n)
+  s <- sqrt(a + b); ls <- sqrt(a + b - sqrt((a - la)^2 + (b - lb)^2))
+  us <- sqrt(a + b + sqrt((ua - a)^2 + (ub - b)^2))
+  up <- mu + z * s; lo <- mu - z * s
+  list(bias = mu, sd = s, bias_ci = c(lmu, umu), sd_ci = c(ls, us),
+       lower_ci = c(lo - sqrt((mu - lmu)^2 + z^2 * (us - s)^2), lo + sqrt((umu - mu)^2 + z^2 * (s - ls)^2)),
+       upper_ci = c(up - sqrt((mu - lmu)^2 + z^2 * (s - ls)^2), up + sqrt((umu - mu)^2 + z^2 * (us - s)^2)))
+}
+bal_subject <- rep(c("a", "b", "c", "d"), each = 3)
+bal_ref <- c(60.2, 75.8, 68.1, 88.4, 92.0, 79.5, 101.3, 97.6, 104.9, 70.0, 66.4, 73.3)
+bal_tst <- c(62.9, 77.1, 71.4, 87.6, 94.5, 78.9, 106.0, 101.2, 107.3, 71.8, 69.9, 73.0)
+for (case in list(list("unbalanced", zou(subject, ref, tst)),
+                  list("balanced", zou(bal_subject, bal_ref, bal_tst)),
+                  list("unbalanced_90_80", zou(subject, ref, tst, 0.90, 0.80)))) {
+  for (k in names(case[[2]])) out(paste0("rbase.zou.", case[[1]], ".", k), case[[2]][[k]])
+}
+
 # --- Diagnostic accuracy: epiR::epi.tests (Wilson intervals) ---------------------------------
 tab <- as.table(matrix(c(231, 27, 32, 54), nrow = 2, dimnames = list(Test = c("+", "-"), Ref = c("+", "-"))))
 tab <- as.table(matrix(c(231, 32, 27, 54), nrow = 2, byrow = TRUE))
