@@ -56,17 +56,8 @@ std::string render_scatter_svg(const ScatterPlot& p) {
           .y = motion::nice_axis(y_lo, y_hi, 6)};
   if (p.identity) box.y = box.x;
 
-  std::string svg;
+  std::string svg = motion::svg_plot_open(p.width_px, p.height_px, box.left, p.title);
   auto out = std::back_inserter(svg);
-  fmt::format_to(out,
-                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" width=\"{0}\" "
-                 "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\" "
-                 "font-family=\"system-ui, sans-serif\" font-size=\"11\">\n<title>{2}</title>\n",
-                 p.width_px, p.height_px, escape_xml(p.title));
-  fmt::format_to(out,
-                 "<text x=\"{:.1f}\" y=\"18\" font-size=\"13\" font-weight=\"600\" "
-                 "fill=\"#222\">{}</text>\n",
-                 box.left, escape_xml(p.title));
   fmt::format_to(out, "<g stroke=\"#e4e4e4\">\n");
   for (double t : box.y.ticks) {
     fmt::format_to(out, "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\"/>\n",

@@ -49,6 +49,17 @@ Axis nice_axis(double lo, double hi, int target_ticks) {
   return axis;
 }
 
+std::string svg_plot_open(int width_px, int height_px, double title_x, std::string_view title) {
+  const std::string text = escape_xml(title);
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\" "
+      "font-family=\"system-ui, sans-serif\" font-size=\"11\">\n<title>{2}</title>\n"
+      "<text x=\"{3:.1f}\" y=\"18\" font-size=\"13\" font-weight=\"600\" "
+      "fill=\"#222\">{2}</text>\n",
+      width_px, height_px, text, title_x);
+}
+
 std::string tick_label(const Axis& axis, double value) {
   std::string s = fmt::format("{:.{}f}", value, axis.decimals);
   if (s.starts_with('-') && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
@@ -204,18 +215,8 @@ std::string render_line_plot(const PlotOptions& options, std::span<const PlotSer
   const Axis y_axis = yr.empty() ? nice_axis(0, 1) : nice_axis(yr.lo, yr.hi, 5);
   frame.x0 = x_axis.lo, frame.x1 = x_axis.hi, frame.y0 = y_axis.lo, frame.y1 = y_axis.hi;
 
-  std::string svg;
+  std::string svg = svg_plot_open(options.width_px, options.height_px, frame.left, options.title);
   auto out = std::back_inserter(svg);
-  fmt::format_to(out,
-                 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"plot\" width=\"{0}\" "
-                 "height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"{2}\" "
-                 "font-family=\"system-ui, sans-serif\" font-size=\"11\">\n",
-                 options.width_px, options.height_px, escape_xml(options.title));
-  fmt::format_to(out, "<title>{}</title>\n", escape_xml(options.title));
-  fmt::format_to(out,
-                 "<text x=\"{:.1f}\" y=\"18\" font-size=\"13\" font-weight=\"600\" "
-                 "fill=\"#222\">{}</text>\n",
-                 frame.left, escape_xml(options.title));
   // Grid and tick labels.
   fmt::format_to(out, "<g stroke=\"#e4e4e4\" stroke-width=\"1\">\n");
   for (double t : y_axis.ticks) {

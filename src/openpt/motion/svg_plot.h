@@ -37,6 +37,10 @@ struct Axis {
 // An empty or degenerate range (lo == hi, NaN) gets a small range around it.
 Axis nice_axis(double lo, double hi, int target_ticks = 6);
 
+// The opening of a plot's <svg> element (class "plot", accessible name and <title> from
+// `title`) and its heading: the title in bold at (`title_x`, 18).
+std::string svg_plot_open(int width_px, int height_px, double title_x, std::string_view title);
+
 // The label for tick `value` of `axis`, with `axis.decimals` digits ("-0" printed as "0").
 std::string tick_label(const Axis& axis, double value);
 
