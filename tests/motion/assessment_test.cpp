@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <numbers>
 #include <string>
 
 #include "openpt/motion/exercise.h"
@@ -491,6 +493,36 @@ TEST(Assessment, AutomaticDetectionCountsAndNamesTheSignal) {
   EXPECT_TRUE(a->automatic);
   EXPECT_NE(a->signal.find("elbow_flexion"), std::string::npos) << a->signal;
   EXPECT_FALSE(a->score.has_value());
+}
+
+// Fifteen quick elbow flexions (1.2 s each) while the knees bend three times, slowly and
+// further (6 s each): both angles repeat perfectly, but three cycles prove less than fifteen,
+// so the elbow carries the movement (by autocorrelation alone the two tie and the larger
+// knee swing won).
+TEST(Assessment, AutomaticDetectionPrefersManyRepetitionsToAFewSlowSwings) {
+  Kinematics k;
+  k.is_3d = true;
+  k.sample_rate_hz = 30;
+  const std::size_t n = 18 * 30;
+  for (std::size_t i = 0; i < n; ++i) k.t_s.push_back(static_cast<double>(i) / 30);
+  const auto cosine_reps = [&](double period_s, double low, double high) {
+    std::vector<double> v;
+    for (const double t : k.t_s) {
+      v.push_back(low + (high - low) * 0.5 * (1 - std::cos(2 * std::numbers::pi * t / period_s)));
+    }
+    return v;
+  };
+  for (const char* name :
+       {"left_elbow_flexion", "right_elbow_flexion", "left_knee_flexion", "right_knee_flexion"}) {
+    const auto key = parse_angle_name(name);
+    ASSERT_TRUE(key.has_value()) << name;
+    const bool elbow = std::string(name).find("elbow") != std::string::npos;
+    k.angles.push_back({*key, elbow ? cosine_reps(1.2, 30, 90) : cosine_reps(6.0, 10, 100), {}});
+  }
+  auto a = assess_auto(k);
+  ASSERT_TRUE(a.has_value()) << a.error().to_string();
+  EXPECT_NE(a->signal.find("elbow_flexion"), std::string::npos) << a->signal;
+  EXPECT_EQ(a->rep_count, 15);
 }
 
 TEST(Assessment, LibraryDeepSquatFlagsValgus) {

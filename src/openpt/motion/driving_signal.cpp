@@ -222,6 +222,13 @@ bool rests_low(const std::vector<double>& x) {
   return 2 * below >= static_cast<std::ptrdiff_t>(v.size());
 }
 
+// Autocorrelation less its sampling uncertainty (~1/sqrt of the cycles the recording holds).
+double periodicity_evidence(const Periodicity& p, double duration_s) {
+  if (!(p.period_s > 0) || !(duration_s > 0)) return 0;
+  const double cycles = std::max(1.0, duration_s / p.period_s);
+  return p.strength - 1.0 / std::sqrt(cycles);
+}
+
 }  // namespace
 
 std::string DrivingSignal::description() const {
@@ -355,8 +362,11 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
                     kAutoMinRangeDeg));
   }
   // The dominant repeated movement: the candidate whose complete repetitions are most
-  // periodic and fill most of the recording (autocorrelation × share of the time inside
-  // complete reps); near-ties (within 5 %) go to the larger movement.
+  // periodic and fill most of the recording (periodicity evidence × share of the time inside
+  // complete reps); near-ties (within 5 %) go to the larger movement. The evidence is the
+  // autocorrelation less its sampling uncertainty, about 1/sqrt(cycles): a slow wander that
+  // fits three times into the recording can correlate with itself as well as twelve quick
+  // repetitions, but proves much less.
   const double duration = k.t_s.empty() ? 0 : k.t_s.back() - k.t_s.front();
   for (auto& c : candidates) {
     c.signal.increases = rests_low(c.signal.values);
@@ -367,7 +377,8 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
                                         .period_s = periodic ? c.periodicity.period_s : 0});
     double covered = 0;
     for (const Repetition& r : d.reps) covered += r.complete ? r.end_s - r.start_s : 0;
-    c.score = std::max(0.0, c.periodicity.strength) * (duration > 0 ? covered / duration : 0);
+    c.score = std::max(0.0, periodicity_evidence(c.periodicity, duration)) *
+              (duration > 0 ? covered / duration : 0);
   }
   double best = -1;
   for (const auto& c : candidates) best = std::max(best, c.score);

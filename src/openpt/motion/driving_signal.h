@@ -4,10 +4,11 @@
 // alternative), with the two sides combined as the definition says (mean, max, either,
 // left, right); when the recording clearly starts at the definition's turning point
 // (a sit-to-stand filmed from standing), the repetitions are taken the other way round. For
-// `--exercise auto` every joint angle is a candidate (each side and the mean of both); the most
-// strongly periodic ones (autocorrelation, reps.h) are kept and of those the one with the largest
-// typical swing carries the movement. Its direction (which extreme is the start position) is where
-// the recording begins, else where the subject dwells longer.
+// `--exercise auto` every joint angle is a candidate (each side and the mean of both); the one
+// whose complete repetitions are most periodic (autocorrelation, reps.h, less its uncertainty
+// over the cycles the recording holds) and fill most of the recording carries the movement,
+// near-ties going to the larger swing. Its direction (which extreme is the start position) is
+// where the recording begins, else where the subject dwells longer.
 //
 //   MeasureSet measures(kinematics);
 //   auto s = driving_signal(measures, exercise.movement);
