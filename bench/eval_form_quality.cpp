@@ -44,7 +44,7 @@ constexpr std::array<Movement, 10> kMovements{{
     {"m06", "active_straight_leg_raise"},
     {"m07", "shoulder_abduction"},
     {"m08", "shoulder_extension"},
-    {"m09", "shoulder_rotation"},
+    {"m09", "shoulder_rotation_90_90"},
     {"m10", "shoulder_scaption"},
 }};
 

@@ -56,7 +56,7 @@ constexpr std::string_view kFitness[] = {
 bool frontal_only(std::string_view m) {
   return m == "knee_frontal_projection" || m == "trunk_lateral_lean" || m == "pelvic_obliquity" ||
          m == "pelvic_drop" || m == "hip_abduction" || m == "shoulder_abduction" ||
-         m == "com_lateral";
+         m == "com_lateral" || m == "knee_separation";
 }
 bool sagittal_only(std::string_view m) {
   return m == "hip_flexion" || m == "shoulder_flexion" || m == "trunk_flexion" ||
@@ -178,7 +178,7 @@ TEST(ExerciseLibrary, EveryRuleIsWellFormed) {
       EXPECT_FALSE(r.finding.empty());
       EXPECT_FALSE(r.cue.empty());
       EXPECT_NE(r.finding.find("{value}"), std::string::npos) << "the finding shows the value";
-      if (r.sides == RuleSides::kEach) {
+      if (r.sides == RuleSides::kEach || r.sides == RuleSides::kWorking) {
         EXPECT_TRUE(r.finding.find("{Side}") != std::string::npos ||
                     r.finding.find("{side}") != std::string::npos)
             << "a per-side finding names the side";

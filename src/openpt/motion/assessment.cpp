@@ -159,7 +159,7 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
       a.skipped.push_back({rule.code, *why});
       continue;
     }
-    for (Side side : rule_sides(rule)) outcomes.push_back({&rule, side, {}});
+    for (Side side : rule_sides(rule, *signal)) outcomes.push_back({&rule, side, {}});
   }
   std::map<std::pair<std::string, Side>, double> points;
   for (RepResult& rep : a.reps) {

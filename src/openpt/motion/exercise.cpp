@@ -226,7 +226,8 @@ constexpr Choice<RuleStatistic> kStatistics[] = {{"max", RuleStatistic::kMax},
 constexpr Choice<RuleSides> kRuleSides[] = {{"none", RuleSides::kNone},
                                             {"each", RuleSides::kEach},
                                             {"left", RuleSides::kLeft},
-                                            {"right", RuleSides::kRight}};
+                                            {"right", RuleSides::kRight},
+                                            {"working", RuleSides::kWorking}};
 constexpr Choice<bool> kDirections[] = {{"increase", true}, {"decrease", false}};
 constexpr Choice<bool> kOutward[] = {{"eccentric", true}, {"concentric", false}};
 constexpr Choice<bool> kWorse[] = {{"above", true}, {"below", false}};

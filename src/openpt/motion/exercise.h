@@ -53,7 +53,9 @@ enum class RuleStatistic {
   kValue,  // for per-repetition measures (rom, duration_s, ...): the value itself
 };
 
-enum class RuleSides { kNone, kEach, kLeft, kRight };
+// kWorking: the side the driving signal chose (the moving arm or leg of a one-sided set),
+// or both sides when the signal combines them.
+enum class RuleSides { kNone, kEach, kLeft, kRight, kWorking };
 
 enum class Severity { kOk, kMild, kSignificant };
 

@@ -113,8 +113,11 @@ double rep_measure_value(const FormRule& rule, Side side, const RepResult& rep, 
 
 }  // namespace
 
-std::vector<Side> rule_sides(const FormRule& rule) {
+std::vector<Side> rule_sides(const FormRule& rule, const DrivingSignal& signal) {
   switch (rule.sides) {
+    case RuleSides::kWorking:
+      if (signal.chosen_side != Side::kNone) return {signal.chosen_side};
+      return {Side::kLeft, Side::kRight};
     case RuleSides::kNone: return {Side::kNone};
     case RuleSides::kEach: return {Side::kLeft, Side::kRight};
     case RuleSides::kLeft: return {Side::kLeft};
@@ -150,7 +153,7 @@ std::optional<std::string> rule_not_applicable(const FormRule& rule, RuleContext
     }
     return std::nullopt;
   }
-  for (Side side : rule_sides(rule)) {
+  for (Side side : rule_sides(rule, ctx.signal)) {
     auto s = ctx.measures.series(rule.measure, side);
     if (!s) return s.error().message;
   }

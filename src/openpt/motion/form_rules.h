@@ -26,8 +26,9 @@ struct RuleContext {
 // Why the rule cannot be judged from this recording (view, skeleton, signal), or nullopt.
 std::optional<std::string> rule_not_applicable(const FormRule& rule, RuleContext& ctx);
 
-// The sides a rule is evaluated on: {kNone}, {kLeft, kRight}, {kLeft} or {kRight}.
-std::vector<Side> rule_sides(const FormRule& rule);
+// The sides a rule is evaluated on: {kNone}, {kLeft, kRight}, {kLeft} or {kRight}; for
+// "working", the driving signal's chosen side, or both when it combines the sides.
+std::vector<Side> rule_sides(const FormRule& rule, const DrivingSignal& signal);
 
 // The rule's statistic for one rep and side; NaN when the measure is missing in the phase.
 double rule_value(const FormRule& rule, Side side, const RepResult& rep, RuleContext& ctx);

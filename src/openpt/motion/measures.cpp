@@ -15,7 +15,7 @@ namespace openpt::motion {
 
 namespace {
 
-constexpr std::array<MeasureInfo, 19> kFrameMeasures = {{
+constexpr std::array<MeasureInfo, 20> kFrameMeasures = {{
     {"knee_flexion", "°", true, "knee flexion, 0 = straight"},
     {"hip_flexion", "°", true, "hip flexion from the trunk line"},
     {"ankle_dorsiflexion", "°", true, "ankle dorsiflexion, − plantarflexion"},
@@ -35,6 +35,7 @@ constexpr std::array<MeasureInfo, 19> kFrameMeasures = {{
     {"pelvis_height", "% leg", false, "mid-hip height above the mid-ankle"},
     {"com_lateral", "% leg", false, "centre of mass sideways from the mid-ankle, + left"},
     {"com_forward", "% leg", false, "centre of mass ahead of the mid-ankle"},
+    {"knee_separation", "% ankles", false, "knee separation over ankle separation, mediolateral"},
 }};
 
 constexpr std::array<RepMeasureInfo, 6> kRepMeasures = {{
@@ -234,12 +235,14 @@ class Derived {
 };
 
 constexpr double kHipAbductionMinProjection = 0.5;
+// Feet closer than this (share of leg length) leave the knee-to-ankle ratio undefined.
+constexpr double kMinAnkleSeparation = 0.1;
 
 bool needs_3d(std::string_view name) {
   return name == "shoulder_rotation";
 }
 bool frontal(std::string_view name) {
-  return name == "hip_abduction" || name == "com_lateral";
+  return name == "hip_abduction" || name == "com_lateral" || name == "knee_separation";
 }
 bool sagittal(std::string_view name) {
   return name == "com_forward";
@@ -284,6 +287,16 @@ std::vector<double> compute_derived(std::string_view name, Side side, const Deri
       const BodyFrame frame = d.frame(f);
       const Vec3 axis = lateral ? frame.mediolateral : frame.anterior;
       out[f] = 100.0 * dot(com[f], axis) / scale;
+    }
+  } else if (name == "knee_separation") {
+    // Knee-to-ankle separation ratio (Noyes et al. 2005; Mizner et al. 2012): knees drawn
+    // together while the feet stay apart is the frontal-plane picture of dynamic valgus.
+    const double min_ankles = kMinAnkleSeparation * d.leg_length();
+    for (std::size_t f = 0; f < n; ++f) {
+      const Vec3 lateral = d.frame(f).mediolateral;
+      const double knees = dot(d.at(Joint::kLeftKnee, f) - d.at(Joint::kRightKnee, f), lateral);
+      const double ankles = dot(d.at(Joint::kLeftAnkle, f) - d.at(Joint::kRightAnkle, f), lateral);
+      if (ankles > min_ankles) out[f] = 100.0 * knees / ankles;
     }
   } else if (name == "hip_abduction") {
     const Joint hip = joint(Joint::kLeftHip, Joint::kRightHip);
