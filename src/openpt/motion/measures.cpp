@@ -35,7 +35,7 @@ constexpr std::array<MeasureInfo, 20> kFrameMeasures = {{
     {"pelvis_height", "% leg", false, "mid-hip height above the mid-ankle"},
     {"com_lateral", "% leg", false, "centre of mass sideways from the mid-ankle, + left"},
     {"com_forward", "% leg", false, "centre of mass ahead of the mid-ankle"},
-    {"knee_separation", "% ankles", false, "knee separation over ankle separation, mediolateral"},
+    {"knee_separation", "%", false, "knee separation as a share of ankle separation"},
 }};
 
 constexpr std::array<RepMeasureInfo, 6> kRepMeasures = {{
