@@ -11,6 +11,7 @@
 #include <numbers>
 #include <string>
 
+#include "assessment_test_helpers.h"
 #include "openpt/motion/exercise.h"
 #include "openpt/motion/form_rules.h"
 #include "openpt/motion/kinematics.h"
@@ -189,9 +190,7 @@ cue = "Tighten your tummy."
 ExerciseDefinition definition(const char* toml) {
   const std::string text(toml);
   const bool squat = text.find("id = \"test_squat\"") != std::string::npos;
-  auto e = parse_exercise(text, squat ? "test_squat.toml" : "test_raise.toml");
-  EXPECT_TRUE(e.has_value()) << e.error().to_string();
-  return e.value_or(ExerciseDefinition{});
+  return testing::parse_definition(text, squat ? "test_squat.toml" : "test_raise.toml");
 }
 
 struct Outcome {
@@ -203,19 +202,11 @@ Outcome run(std::string_view exercise, SimulationOptions options, const char* to
             bool use_world = true) {
   auto sim = simulate(exercise, options);
   EXPECT_TRUE(sim.has_value()) << sim.error().to_string();
-  auto k = compute_kinematics(sim->pose, {.use_world = use_world, .keep_tracks = true});
-  EXPECT_TRUE(k.has_value()) << k.error().to_string();
-  auto a = assess(*k, definition(toml));
-  EXPECT_TRUE(a.has_value()) << a.error().to_string();
-  return {std::move(*sim), std::move(*a)};
+  Assessment a = testing::assess_pose(sim->pose, definition(toml), use_world);
+  return {std::move(*sim), std::move(a)};
 }
 
-const Finding* finding(const Assessment& a, std::string_view code, Side side = Side::kNone) {
-  for (const Finding& f : a.findings) {
-    if (f.code == code && f.side == side) return &f;
-  }
-  return nullptr;
-}
+using testing::finding;
 
 // Every finding except `code` (on `side`) is ok; `also` may fire too (a side effect the
 // simulator cannot avoid, said where used).

@@ -7,9 +7,7 @@
 #include <numbers>
 #include <string>
 
-#include "openpt/motion/assessment.h"
-#include "openpt/motion/exercise.h"
-#include "openpt/motion/kinematics.h"
+#include "assessment_test_helpers.h"
 #include "openpt/motion/simulate.h"
 
 namespace openpt::motion {
@@ -69,18 +67,9 @@ finding = "{Side} shoulder hiked by {value}"
 cue = "Keep your {side} shoulder down."
 )toml";
 
-ExerciseDefinition definition(const char* toml, const char* file) {
-  auto e = parse_exercise(toml, file);
-  EXPECT_TRUE(e.has_value()) << e.error().to_string();
-  return e.value_or(ExerciseDefinition{});
-}
-
-const Finding* finding(const Assessment& a, std::string_view code, Side side) {
-  for (const Finding& f : a.findings) {
-    if (f.code == code && f.side == side) return &f;
-  }
-  return nullptr;
-}
+using testing::assess_pose;
+using testing::finding;
+using testing::parse_definition;
 
 // Moves both knees along the hip line, symmetrically about the feet's centre, so that
 // their separation is a share of the ankles' that falls smoothly from 1 at start_s to
@@ -113,18 +102,15 @@ TEST(KneeSeparation, ReadsTheKneeToAnkleRatioOnTheRepWhereTheKneesCameTogether) 
   ASSERT_TRUE(sim.has_value()) << sim.error().to_string();
   // Rep 3: the knees come together to half the ankles' separation.
   draw_knees_together(sim->pose, sim->rep_start_s[2], sim->rep_end_s[2], 0.5);
-  auto k = compute_kinematics(sim->pose, {.use_world = true, .keep_tracks = true});
-  ASSERT_TRUE(k.has_value()) << k.error().to_string();
-  auto a = assess(*k, definition(kKneesSquat, "knees_squat.toml"));
-  ASSERT_TRUE(a.has_value()) << a.error().to_string();
-  ASSERT_EQ(a->rep_count, 4);
-  const Finding* f = finding(*a, "knees_inward", Side::kNone);
+  const Assessment a = assess_pose(sim->pose, parse_definition(kKneesSquat, "knees_squat.toml"));
+  ASSERT_EQ(a.rep_count, 4);
+  const Finding* f = finding(a, "knees_inward");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, Severity::kSignificant);
   EXPECT_NEAR(f->value, 50, 0.5);
   EXPECT_EQ(f->reps, (std::vector<int>{3}));
   // The simulated knees track over the feet: about as far apart as the ankles.
-  for (const RepResult& rep : a->reps) {
+  for (const RepResult& rep : a.reps) {
     if (rep.number == 3) continue;
     EXPECT_EQ(rep.classification, Severity::kOk) << "rep " << rep.number;
   }
@@ -133,19 +119,17 @@ TEST(KneeSeparation, ReadsTheKneeToAnkleRatioOnTheRepWhereTheKneesCameTogether) 
 TEST(KneeSeparation, IsNotJudgedFromA2DSideView) {
   auto sim = simulate("squat", {.reps = 3, .view = CameraView::kSide});
   ASSERT_TRUE(sim.has_value()) << sim.error().to_string();
-  auto k = compute_kinematics(sim->pose, {.use_world = false, .keep_tracks = true});
-  ASSERT_TRUE(k.has_value()) << k.error().to_string();
-  auto a = assess(*k, definition(kKneesSquat, "knees_squat.toml"));
-  ASSERT_TRUE(a.has_value()) << a.error().to_string();
-  ASSERT_EQ(a->skipped.size(), 1U);
-  EXPECT_EQ(a->skipped[0].code, "knees_inward");
-  EXPECT_EQ(finding(*a, "knees_inward", Side::kNone), nullptr);
+  const Assessment a = assess_pose(sim->pose, parse_definition(kKneesSquat, "knees_squat.toml"),
+                                   /*use_world=*/false);
+  ASSERT_EQ(a.skipped.size(), 1U);
+  EXPECT_EQ(a.skipped[0].code, "knees_inward");
+  EXPECT_EQ(finding(a, "knees_inward"), nullptr);
 }
 
 // The left arm raises fully and the right only to 30 %, so the left arm is working. A
 // shrug of the resting right shoulder is not judged; the same shrug on the left is.
 TEST(WorkingSide, RulesJudgeOnlyTheArmThatDoesTheExercise) {
-  const ExerciseDefinition exercise = definition(kOneArmRaise, "one_arm_raise.toml");
+  const ExerciseDefinition exercise = parse_definition(kOneArmRaise, "one_arm_raise.toml");
   for (const bool hike_left : {false, true}) {
     SCOPED_TRACE(hike_left ? "left (working) shoulder hikes" : "right (resting) one hikes");
     SimulationOptions o{.reps = 4};
@@ -154,14 +138,11 @@ TEST(WorkingSide, RulesJudgeOnlyTheArmThatDoesTheExercise) {
         0.1;
     auto sim = simulate("shoulder_abduction", o);
     ASSERT_TRUE(sim.has_value()) << sim.error().to_string();
-    auto k = compute_kinematics(sim->pose, {.use_world = true, .keep_tracks = true});
-    ASSERT_TRUE(k.has_value()) << k.error().to_string();
-    auto a = assess(*k, exercise);
-    ASSERT_TRUE(a.has_value()) << a.error().to_string();
-    EXPECT_EQ(a->rep_count, 4);
-    EXPECT_EQ(a->signal_side, Side::kLeft);
-    EXPECT_EQ(finding(*a, "shoulder_hike", Side::kRight), nullptr) << "the right arm rests";
-    const Finding* left = finding(*a, "shoulder_hike", Side::kLeft);
+    const Assessment a = assess_pose(sim->pose, exercise);
+    EXPECT_EQ(a.rep_count, 4);
+    EXPECT_EQ(a.signal_side, Side::kLeft);
+    EXPECT_EQ(finding(a, "shoulder_hike", Side::kRight), nullptr) << "the right arm rests";
+    const Finding* left = finding(a, "shoulder_hike", Side::kLeft);
     ASSERT_NE(left, nullptr);
     if (hike_left) {
       EXPECT_NE(left->severity, Severity::kOk);

@@ -1,0 +1,43 @@
+// Helpers the assessment tests share: an inline exercise definition parsed with its error
+// reported to the test, a recording assessed with the landmark tracks kept, and a finding
+// looked up by code and side.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "openpt/motion/assessment.h"
+#include "openpt/motion/exercise.h"
+#include "openpt/motion/kinematics.h"
+
+namespace openpt::motion::testing {
+
+// `file` must be named after the definition's id ("test_squat.toml").
+inline ExerciseDefinition parse_definition(std::string_view toml, std::string_view file) {
+  auto e = parse_exercise(toml, std::string(file));
+  EXPECT_TRUE(e.has_value()) << e.error().to_string();
+  return e.value_or(ExerciseDefinition{});
+}
+
+// Kinematics (tracks kept, world or image coordinates) and the assessment; an empty one
+// after a failed expectation naming the error.
+inline Assessment assess_pose(const PoseSequence& pose, const ExerciseDefinition& exercise,
+                              bool use_world = true) {
+  auto k = compute_kinematics(pose, {.use_world = use_world, .keep_tracks = true});
+  EXPECT_TRUE(k.has_value()) << k.error().to_string();
+  if (!k) return {};
+  auto a = assess(*k, exercise);
+  EXPECT_TRUE(a.has_value()) << a.error().to_string();
+  return a ? std::move(*a) : Assessment{};
+}
+
+inline const Finding* finding(const Assessment& a, std::string_view code, Side side = Side::kNone) {
+  for (const Finding& f : a.findings) {
+    if (f.code == code && f.side == side) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace openpt::motion::testing
