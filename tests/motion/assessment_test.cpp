@@ -486,6 +486,28 @@ TEST(Assessment, AutomaticDetectionCountsAndNamesTheSignal) {
   EXPECT_FALSE(a->score.has_value());
 }
 
+// Arm raises filmed from the front with both elbows hidden (sleeves, a poor detector): no
+// joint angle of the arm can be measured, but the wrists still rise above the shoulders six
+// times, and that is what gets counted.
+TEST(Assessment, AutomaticDetectionCountsOnTheWristWhenNoArmAngleIsMeasurable) {
+  SimulationOptions o{.reps = 6, .view = CameraView::kFront};
+  o.occlusions.push_back({.start_s = 0, .end_s = 1000, .landmarks = {13, 14}});  // elbows
+  auto sim = simulate("shoulder_flexion", o);
+  ASSERT_TRUE(sim.has_value()) << sim.error().to_string();
+  auto k = compute_kinematics(sim->pose, {.use_world = false, .keep_tracks = true});
+  ASSERT_TRUE(k.has_value()) << k.error().to_string();
+  for (const char* name : {"left_shoulder_abduction", "right_shoulder_abduction"}) {
+    const AngleSeries* arm = k->find(*parse_angle_name(name));
+    ASSERT_TRUE(arm == nullptr || std::none_of(arm->deg.begin(), arm->deg.end(),
+                                               [](double v) { return std::isfinite(v); }))
+        << name;
+  }
+  auto a = assess_auto(*k);
+  ASSERT_TRUE(a.has_value()) << a.error().to_string();
+  EXPECT_NE(a->signal.find("wrist_height"), std::string::npos) << a->signal;
+  EXPECT_EQ(a->rep_count, 6);
+}
+
 // Fifteen quick elbow flexions (1.2 s each) while the knees bend three times, slowly and
 // further (6 s each): both angles repeat perfectly, but three cycles prove less than fifteen,
 // so the elbow carries the movement (by autocorrelation alone the two tie and the larger

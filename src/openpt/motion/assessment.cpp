@@ -251,7 +251,7 @@ Result<Assessment> assess_auto(const Kinematics& kinematics) {
   a.signal_unit = std::string(find_frame_measure(signal->measure)->unit);
   a.notes = signal->notes;
   a.notes.emplace_back("no exercise was named, so form rules were not checked");
-  const RepDetection detection = segment(kinematics, *signal, kAutoMinRangeDeg);
+  const RepDetection detection = segment(kinematics, *signal, signal->min_range);
   a.typical_rom = detection.typical_rom;
   a.reps = make_reps(detection, std::nullopt);
   a.rep_count = static_cast<int>(detection.complete_count());

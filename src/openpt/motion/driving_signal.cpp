@@ -329,19 +329,14 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   struct Candidate {
     DrivingSignal signal;
     Periodicity periodicity;
-    double swing = 0;
+    double swing = 0;  // typical swing in units of the measure's smallest one
     double score = 0;
   };
   std::vector<Candidate> candidates;
   const Kinematics& k = measures.kinematics();
   ContinuousSeries continuous_series(measures);
-  for (const AngleInfo& info : all_angles()) {
-    const AngleSeries* series = k.find(info.key);
-    if (series == nullptr || !series->in_view_plane) continue;
-    std::string name(info.name);
-    if (info.key.side != Side::kNone) name = name.substr(name.find('_') + 1);
-    if (info.key.side == Side::kRight) continue;  // handled with the left: sides and mean
-    const bool bilateral = info.key.side != Side::kNone;
+  // Each side and, for a bilateral measure, the mean of both.
+  const auto add_candidates = [&](const std::string& name, bool bilateral, double min_range) {
     for (SideCombination c :
          bilateral
              ? std::vector{SideCombination::kLeft, SideCombination::kRight, SideCombination::kMean}
@@ -349,21 +344,37 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
       auto s = build(continuous_series, name, c, true);
       if (!s || (c == SideCombination::kMean && s->chosen_side != Side::kNone)) continue;
       Candidate cand{std::move(*s), {}, 0, 0};
-      cand.swing = typical_swing(cand.signal.values);
-      if (cand.swing < kAutoMinRangeDeg) continue;  // jitter, not movement
+      cand.swing = typical_swing(cand.signal.values) / min_range;
+      if (cand.swing < 1) continue;  // jitter, not movement
+      cand.signal.min_range = min_range;
       cand.periodicity = periodicity(cand.signal.values, k.t_s);
       candidates.push_back(std::move(cand));
     }
+  };
+  for (const AngleInfo& info : all_angles()) {
+    const AngleSeries* series = k.find(info.key);
+    if (series == nullptr || !series->in_view_plane) continue;
+    if (info.key.side == Side::kRight) continue;  // handled with the left: sides and mean
+    std::string name(info.name);
+    if (info.key.side != Side::kNone) name = name.substr(name.find('_') + 1);
+    add_candidates(name, info.key.side != Side::kNone, kAutoMinRangeDeg);
   }
+  // Positions carry movements no angle in the image plane does: an arm raised forward and
+  // filmed from the front, a 2D shoulder angle that wraps past overhead, a squat filmed from
+  // the front.
+  add_candidates("wrist_height", true, kAutoMinWristRange);
+  add_candidates("pelvis_height", false, kAutoMinPelvisRange);
   if (candidates.empty()) {
     return bad_input(
-        fmt::format("no joint angle moves by {:g}° or more: there is no repeated "
+        fmt::format("no joint angle moves by {:g}° or more, no wrist by {:g} % of the trunk's "
+                    "length and the pelvis not by {:g} % of the leg's: there is no repeated "
                     "movement to count",
-                    kAutoMinRangeDeg));
+                    kAutoMinRangeDeg, kAutoMinWristRange, kAutoMinPelvisRange));
   }
   // The dominant repeated movement: the candidate whose complete repetitions are most
   // periodic and fill most of the recording (periodicity evidence × share of the time inside
-  // complete reps); near-ties (within 5 %) go to the larger movement. The evidence is the
+  // complete reps); near-ties (within 5 %) go to the larger movement (relative to each
+  // measure's smallest swing). The evidence is the
   // autocorrelation less its sampling uncertainty, about 1/sqrt(cycles): a slow wander that
   // fits three times into the recording can correlate with itself as well as twelve quick
   // repetitions, but proves much less.
@@ -373,7 +384,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     const bool periodic = c.periodicity.strength >= kClearlyPeriodic;
     const RepDetection d = detect_reps(c.signal.values, k.t_s,
                                        {.increases = c.signal.increases,
-                                        .min_rom = kAutoMinRangeDeg,
+                                        .min_rom = c.signal.min_range,
                                         .period_s = periodic ? c.periodicity.period_s : 0});
     double covered = 0;
     for (const Repetition& r : d.reps) covered += r.complete ? r.end_s - r.start_s : 0;
