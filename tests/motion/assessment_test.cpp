@@ -538,6 +538,55 @@ TEST(Assessment, AutomaticDetectionPrefersManyRepetitionsToAFewSlowSwings) {
   EXPECT_EQ(a->rep_count, 15);
 }
 
+// A 2D recording cut between mirrored views: in the first four hip bends (to 55°) the right
+// hip reads the other way, in the last four the left one. The mean of both sides would
+// cancel to nothing; the sides' sizes are averaged where they disagree, and all eight count.
+constexpr const char* kHipBend = R"toml(
+id = "hip_bend"
+name = "Hip bend"
+category = "rehabilitation"
+views = ["side"]
+[movement]
+signal = "hip_flexion"
+sides = "mean"
+direction = "increase"
+outward = "eccentric"
+target_rom_deg = 50
+min_rom_deg = 20
+rep_duration_s = [1.0, 10.0]
+[[rule]]
+code = "too_fast"
+title = "Too fast"
+measure = "duration_s"
+statistic = "value"
+worse = "below"
+mild = 1.0
+significant = 0.5
+finding = "Repetitions took {value}"
+cue = "Slow down."
+)toml";
+
+TEST(Assessment, MirroredSidesOfA2DRecordingDoNotCancel) {
+  Kinematics k;
+  k.sample_rate_hz = 30;
+  const std::size_t n = 8 * 3 * 30;  // eight 3 s bends
+  std::vector<double> left, right;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double t = static_cast<double>(i) / 30;
+    k.t_s.push_back(t);
+    const double bend = 55 * 0.5 * (1 - std::cos(2 * std::numbers::pi * t / 3.0));
+    const bool first_half = t < 12;
+    left.push_back(first_half ? bend : -bend);
+    right.push_back(first_half ? -bend : bend);
+  }
+  k.angles.push_back({*parse_angle_name("left_hip_flexion"), left, {}});
+  k.angles.push_back({*parse_angle_name("right_hip_flexion"), right, {}});
+  auto a = assess(k, testing::parse_definition(kHipBend, "hip_bend.toml"));
+  ASSERT_TRUE(a.has_value()) << a.error().to_string();
+  EXPECT_EQ(a->signal, "hip_flexion (mean of both sides)");
+  EXPECT_EQ(a->rep_count, 8);
+}
+
 TEST(Assessment, LibraryDeepSquatFlagsValgus) {
   auto library = ExerciseLibrary::load(std::string(OPENPT_SOURCE_DIR) + "/data/exercises");
   ASSERT_TRUE(library.has_value()) << library.error().to_string();

@@ -32,6 +32,32 @@ std::vector<double> combine(const std::vector<double>& l, const std::vector<doub
   return out;
 }
 
+// In 2D the sign of a flexion angle depends on which way the subject seems to face. A
+// stretch of frames in which the two sides read in opposite directions, at some point both
+// more than kMirroredDeg from straight (one flexed, the other "hyperextended" as far), is a
+// mirror image — a front view, or footage cut between mirrored views — and the sides' mean
+// would cancel the movement: that stretch takes the mean of their sizes instead.
+constexpr double kMirroredDeg = 30;
+void unmirror_mean(const std::vector<double>& l, const std::vector<double>& r,
+                   std::vector<double>& mean) {
+  const auto opposite = [&](std::size_t i) { return l[i] * r[i] < 0; };  // false for NaN
+  for (std::size_t begin = 0; begin < mean.size();) {
+    if (!opposite(begin)) {
+      ++begin;
+      continue;
+    }
+    std::size_t end = begin;
+    double deepest = 0;
+    for (; end < mean.size() && opposite(end); ++end) {
+      deepest = std::max(deepest, std::min(std::abs(l[end]), std::abs(r[end])));
+    }
+    if (deepest > kMirroredDeg) {
+      for (std::size_t i = begin; i < end; ++i) mean[i] = 0.5 * (std::abs(l[i]) + std::abs(r[i]));
+    }
+    begin = end;
+  }
+}
+
 // Pearson correlation over the frames where both are finite; NaN with < 10 such frames.
 double correlation(const std::vector<double>& a, const std::vector<double>& b) {
   double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
@@ -91,6 +117,7 @@ std::vector<double> continuous(const std::string& measure, const std::vector<dou
 class ContinuousSeries {
  public:
   explicit ContinuousSeries(MeasureSet& measures) : measures_(measures) {}
+  [[nodiscard]] bool is_3d() const { return measures_.kinematics().is_3d; }
 
   Result<const std::vector<double>*> get(const std::string& measure, Side side) {
     auto key = std::make_pair(measure, side);
@@ -151,8 +178,11 @@ Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure
                                       (left ? right : left).error().message));
         return one_side(left ? Side::kLeft : Side::kRight);
       }
-      // Sides moving in opposite directions (mirrored 2D signs) would cancel in the mean.
-      if (sides == SideCombination::kMean && correlation(s.left, s.right) < -0.3) {
+      // Sides moving in opposite directions (mirrored 2D signs) would cancel in the mean; a
+      // 2D flexion angle's mirrored stretches are averaged by size (unmirror_mean).
+      const bool unmirror = sides == SideCombination::kMean && !series.is_3d() &&
+                            std::isfinite(hyperextension_limit_deg(measure));
+      if (sides == SideCombination::kMean && !unmirror && correlation(s.left, s.right) < -0.3) {
         return bad_input(fmt::format("left and right {} move in opposite directions", measure));
       }
       if (sides == SideCombination::kMax && !increases) {
@@ -163,6 +193,7 @@ Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure
         for (double& x : s.values) x = -x;
       } else {
         s.values = combine(s.left, s.right, sides == SideCombination::kMax);
+        if (unmirror) unmirror_mean(s.left, s.right, s.values);
       }
       return s;
     }
