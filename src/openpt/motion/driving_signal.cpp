@@ -16,6 +16,10 @@ namespace openpt::motion {
 
 namespace {
 
+// Smallest typical swing of an automatically detected movement: a joint angle (degrees), the
+// wrist's height above the shoulder (% trunk length), the pelvis's height (% leg length).
+constexpr double kAutoMinRangeDeg = 15, kAutoMinWristRange = 15, kAutoMinPelvisRange = 10;
+
 std::vector<double> combine(const std::vector<double>& l, const std::vector<double>& r,
                             bool use_max) {
   std::vector<double> out(l.size(), NAN);
@@ -86,6 +90,12 @@ double hyperextension_limit_deg(std::string_view measure) {
   return INFINITY;
 }
 
+// Whether the angle's sign depends on the facing direction the view assumes: a flexion angle
+// with a hyperextension limit, measured in 2D.
+bool sign_follows_facing(std::string_view measure, bool is_3d) {
+  return !is_3d && std::isfinite(hyperextension_limit_deg(measure));
+}
+
 // Angles are unwrapped so a joint passing the end of its reporting range stays continuous
 // for counting. In 2D, a flexion angle that flexes and "hyperextends" far beyond what the
 // joint can (more than 5 % of the frames past the limit) has an unreliable sign: its size
@@ -95,8 +105,8 @@ std::vector<double> continuous(const std::string& measure, const std::vector<dou
   const MeasureInfo* info = find_frame_measure(measure);
   if (info == nullptr || info->unit != "°") return v;
   std::vector<double> out = unwrap_deg(v);
+  if (!sign_follows_facing(measure, is_3d)) return out;
   const double limit = hyperextension_limit_deg(measure);
-  if (is_3d || !std::isfinite(limit)) return out;
   std::size_t finite = 0, beyond = 0, flexed = 0;
   for (double x : v) {
     if (!std::isfinite(x)) continue;
@@ -180,8 +190,8 @@ Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure
       }
       // Sides moving in opposite directions (mirrored 2D signs) would cancel in the mean; a
       // 2D flexion angle's mirrored stretches are averaged by size (unmirror_mean).
-      const bool unmirror = sides == SideCombination::kMean && !series.is_3d() &&
-                            std::isfinite(hyperextension_limit_deg(measure));
+      const bool unmirror =
+          sides == SideCombination::kMean && sign_follows_facing(measure, series.is_3d());
       if (sides == SideCombination::kMean && !unmirror && correlation(s.left, s.right) < -0.3) {
         return bad_input(fmt::format("left and right {} move in opposite directions", measure));
       }
@@ -404,11 +414,10 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   }
   // The dominant repeated movement: the candidate whose complete repetitions are most
   // periodic and fill most of the recording (periodicity evidence × share of the time inside
-  // complete reps); near-ties (within 5 %) go to the larger movement (relative to each
-  // measure's smallest swing). The evidence is the
-  // autocorrelation less its sampling uncertainty, about 1/sqrt(cycles): a slow wander that
-  // fits three times into the recording can correlate with itself as well as twelve quick
-  // repetitions, but proves much less.
+  // complete reps); near-ties (within 5 %) go to the larger movement (in multiples of each
+  // measure's smallest swing). The evidence is the autocorrelation less its sampling
+  // uncertainty, about 1/sqrt(cycles): a slow wander that fits three times into the recording
+  // can correlate with itself as well as twelve quick repetitions, but proves much less.
   const double duration = k.t_s.empty() ? 0 : k.t_s.back() - k.t_s.front();
   for (auto& c : candidates) {
     c.signal.increases = rests_low(c.signal.values);

@@ -5,10 +5,10 @@
 // left, right); when the recording clearly starts at the definition's turning point
 // (a sit-to-stand filmed from standing), the repetitions are taken the other way round. For
 // `--exercise auto` every joint angle in the image plane, the wrists' height and the pelvis's
-// height are candidates (each side and the mean of both); the one
-// whose complete repetitions are most periodic (autocorrelation, reps.h, less its uncertainty
-// over the cycles the recording holds) and fill most of the recording carries the movement,
-// near-ties going to the larger swing. Its direction (which extreme is the start position) is
+// height are candidates (each side and the mean of both); the one whose complete repetitions
+// are most periodic (autocorrelation, reps.h, less its uncertainty over the cycles the
+// recording holds) and fill most of the recording carries the movement, near-ties going to
+// the larger swing. Its direction (which extreme is the start position) is
 // where the recording begins, else where the subject dwells longer.
 //
 //   MeasureSet measures(kinematics);
@@ -53,13 +53,8 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
 // Autocorrelation (reps.h periodicity) from which a signal counts as clearly repeating.
 inline constexpr double kClearlyPeriodic = 0.3;
 
-// Smallest typical swing of an automatically detected movement: a joint angle (degrees),
-// the wrist's height above the shoulder (% trunk length), the pelvis's height (% leg length).
-inline constexpr double kAutoMinRangeDeg = 15;
-inline constexpr double kAutoMinWristRange = 15;
-inline constexpr double kAutoMinPelvisRange = 10;
-
-// Errors (kBadInput) when no joint angle, wrist or pelvis height moves or repeats.
+// Candidates must move: a joint angle by 15°, a wrist's height by 15 % of the trunk's length,
+// the pelvis's height by 10 % of the leg's. Errors (kBadInput) when none moves or repeats.
 Result<DrivingSignal> auto_driving_signal(MeasureSet& measures);
 
 }  // namespace openpt::motion
