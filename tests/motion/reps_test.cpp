@@ -254,6 +254,21 @@ TEST(Periodicity, FindsThePeriodOfARepeatedMovement) {
   EXPECT_LT(periodicity(white, b.t).strength, 0.3);
 }
 
+TEST(Periodicity, IsTheCycleNotTwoOfThemWhenEverySecondRepLooksDifferent) {
+  // Every second repetition shallower (alternating legs of different strength, or a limb
+  // tracked worse every other time): two reps correlate best with the two after them, but
+  // the period is one rep and a half-strength peak there says so.
+  Builder b;
+  b.rest(1.0);
+  for (int i = 0; i < 8; ++i) {
+    b.rep(i % 2 == 0 ? 60 : 35, 2.0);
+    b.rest(1.0);
+  }
+  const Periodicity p = periodicity(b.x, b.t);
+  EXPECT_NEAR(p.period_s, 3.0, 0.11);
+  EXPECT_GT(p.strength, 0.9);
+}
+
 TEST(TypicalSwing, IsTheSizeOfTheRepsNotOfTheOddOne) {
   Builder b;
   b.rest(1);

@@ -371,18 +371,34 @@ Periodicity periodicity_of_uniform(std::vector<double> y, double rate_hz) {
     for (std::size_t i = 0; i + lag < n; i += stride, ++count) sum += y[i] * y[i + lag];
     r[lag] = count > 0 ? sum / static_cast<double>(count) / sampled_var : 0;
   }
-  // After the first zero crossing, the highest correlation; then the shortest lag whose
-  // local peak comes within 90 % of it (multiples of the period correlate almost as well).
   std::size_t first = 1;
   while (first <= max_lag && r[first] >= 0) ++first;
   double best = 0;
   for (std::size_t lag = std::max(first, min_lag); lag <= max_lag; ++lag)
     best = std::max(best, r[lag]);
   if (!(best > 0)) return p;
+  // After the first zero crossing, the highest correlation `best` is how strongly the signal
+  // repeats. Its lag may be a multiple of the period (every second cycle alike when the
+  // tracking differs between cycles, a slow drift adding to every third): the period is the
+  // shortest lag whose local peak comes within 90 % of `best`, or within half of it at a
+  // whole fraction of best's lag (1/2, 1/3, ... within 10 %) — the octave check of pitch
+  // detection.
+  std::size_t best_lag = 0;
+  std::vector<std::size_t> peaks;
   for (std::size_t lag = std::max(first, min_lag); lag <= max_lag; ++lag) {
     const bool local_peak = (lag == max_lag || r[lag] >= r[lag + 1]) && r[lag] >= r[lag - 1];
-    if (local_peak && r[lag] >= 0.9 * best) {
-      p.strength = r[lag];
+    if (!local_peak) continue;
+    peaks.push_back(lag);
+    if (best_lag == 0 && r[lag] >= best) best_lag = lag;
+  }
+  const auto divides_best_lag = [&](std::size_t lag) {
+    if (best_lag == 0) return false;  // the highest correlation is no local peak
+    const double k = static_cast<double>(best_lag) / static_cast<double>(lag);
+    return std::abs(k - std::round(k)) <= 0.1 * std::round(k);
+  };
+  for (std::size_t lag : peaks) {
+    if (r[lag] >= 0.9 * best || (r[lag] >= 0.5 * best && divides_best_lag(lag))) {
+      p.strength = best;
       p.period_s = static_cast<double>(lag) / rate_hz;
       break;
     }
