@@ -84,6 +84,29 @@ TEST(DetectReps, NoiseDoesNotDoubleCount) {
   EXPECT_EQ(complete(d), 8u);
 }
 
+TEST(DetectReps, AGlitchDuringARestIsNotTheNextRepsTurningPoint) {
+  // Six 60° reps; in the rest before the fourth, one frame jumps to 75° (a landmark swapped
+  // for a moment). Each rep turns at its own top with its own range: the glitch is nearer the
+  // rest's lowest point than either neighbouring top.
+  Builder b;
+  b.rest(1);
+  for (int i = 0; i < 6; ++i) {
+    b.rep(60, 2.0);
+    b.rest(1.0);
+  }
+  const auto glitch = static_cast<std::size_t>((1 + 3 * 3 - 1 + 0.2) * kFps);  // 0.2 s into it
+  b.x[glitch] = 75;
+  const Periodicity p = periodicity(b.x, b.t);
+  const RepDetection d =
+      detect_reps(b.x, b.t, {.increases = true, .min_rom = 20, .period_s = p.period_s});
+  ASSERT_EQ(d.reps.size(), 6u);
+  EXPECT_EQ(complete(d), 6u);
+  for (std::size_t i = 0; i < d.reps.size(); ++i) {
+    EXPECT_NEAR(d.reps[i].turn_s, b.turns[i], 0.05) << i;
+    EXPECT_NEAR(d.reps[i].rom, 60, 1) << i;
+  }
+}
+
 TEST(DetectReps, PartialRepIsReportedNotCounted) {
   Builder b;
   b.rest(1);

@@ -226,10 +226,13 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
   if (e.size() < 3) return out;
   e = merge_wobbles(std::move(e), a);
   const std::vector<Extremum> smoothed = e;
-  // Back to the signal itself: each extreme is the signal's extreme between its neighbours.
+  // Back to the signal itself: each extreme is the signal's extreme nearer to it than to its
+  // smoothed neighbours (between the midpoints), so a one-frame glitch in the rest before a
+  // rep (a landmark swapped for a moment) is not taken for the previous rep's top.
   for (std::size_t i = 0; i < e.size(); ++i) {
-    const std::size_t lo = i == 0 ? e[i].frame : e[i - 1].frame;
-    const std::size_t hi = i + 1 == e.size() ? e[i].frame : e[i + 1].frame;
+    const std::size_t at = smoothed[i].frame;
+    const std::size_t lo = i == 0 ? at : (smoothed[i - 1].frame + at + 1) / 2;
+    const std::size_t hi = i + 1 == e.size() ? at : (at + smoothed[i + 1].frame) / 2;
     std::optional<Extremum> best;
     for (std::size_t f = lo; f <= hi; ++f) {
       if (!std::isfinite(x[f])) continue;
