@@ -538,6 +538,37 @@ TEST(Assessment, AutomaticDetectionPrefersManyRepetitionsToAFewSlowSwings) {
   EXPECT_EQ(a->rep_count, 15);
 }
 
+// Eleven elbow flexions (1.8 s each) in the first 20 s of 36, while the knees bend once,
+// far (150°), staying bent for half a minute with a small tremor at the elbow's rhythm. The
+// knee's single "repetition" fills the recording, but a repetition lasting many periods is
+// not the repeated movement: the time it fills counts for one period only, and the elbow
+// carries the movement.
+TEST(Assessment, AutomaticDetectionIgnoresOneSlowSwingThatFillsTheRecording) {
+  Kinematics k;
+  k.is_3d = true;
+  k.sample_rate_hz = 30;
+  const std::size_t n = 36 * 30;
+  for (std::size_t i = 0; i < n; ++i) k.t_s.push_back(static_cast<double>(i) / 30);
+  std::vector<double> elbow, knee;
+  for (const double t : k.t_s) {
+    elbow.push_back(t < 19.8 ? 30 + 60 * 0.5 * (1 - std::cos(2 * std::numbers::pi * t / 1.8)) : 30);
+    const double bent = std::clamp(std::min(t - 0.5, 35.5 - t) / 2, 0.0, 1.0);
+    knee.push_back(10 + 150 * 0.5 * (1 - std::cos(std::numbers::pi * bent)) +
+                   6 * std::sin(2 * std::numbers::pi * t / 1.8));
+  }
+  for (const char* name :
+       {"left_elbow_flexion", "right_elbow_flexion", "left_knee_flexion", "right_knee_flexion"}) {
+    const auto key = parse_angle_name(name);
+    ASSERT_TRUE(key.has_value()) << name;
+    const bool is_elbow = std::string(name).find("elbow") != std::string::npos;
+    k.angles.push_back({*key, is_elbow ? elbow : knee, {}});
+  }
+  auto a = assess_auto(k);
+  ASSERT_TRUE(a.has_value()) << a.error().to_string();
+  EXPECT_NE(a->signal.find("elbow_flexion"), std::string::npos) << a->signal;
+  EXPECT_EQ(a->rep_count, 11);
+}
+
 // A 2D recording cut between mirrored views: in the first four hip bends (to 55°) the right
 // hip reads the other way, in the last four the left one. The mean of both sides would
 // cancel to nothing; the sides' sizes are averaged where they disagree, and all eight count.

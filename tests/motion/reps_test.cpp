@@ -243,6 +243,43 @@ TEST(DetectReps, SetUpAndLeavingAreNotReps) {
   EXPECT_NE(d.reps.back().partial_reason.find("different movement"), std::string::npos);
 }
 
+TEST(DetectReps, MountingAndLeavingFromPartWayAreNotReps) {
+  // Six 60° reps between two movements that each span less than 2.5 reps' ranges but reach
+  // 2.5 ranges beyond the level the reps start from: before them, from a standing 100 up to
+  // 150 and down to the start (jumping onto a bar); after them, up to 45, back to 15, then
+  // to 150 and down to 100 (standing up after push-ups).
+  Builder b;
+  const auto move = [&](double from, double to, double seconds) {
+    const int n = static_cast<int>(seconds * kFps);
+    for (int i = 0; i < n; ++i) {
+      b.push(from + (to - from) * 0.5 * (1 - std::cos(std::numbers::pi * i / n)));
+    }
+  };
+  const auto hold = [&](double value, double seconds) { move(value, value, seconds); };
+  hold(100, 1);
+  move(100, 150, 1);
+  move(150, 0, 1.5);
+  hold(0, 1);
+  for (int i = 0; i < 6; ++i) {
+    b.rep(60, 2);
+    b.rest(0.5);
+  }
+  move(0, 45, 1);
+  move(45, 15, 0.7);
+  move(15, 150, 1.5);
+  hold(150, 1);
+  move(150, 100, 1);
+  hold(100, 1);
+  const RepDetection d = detect_reps(b.x, b.t, {.increases = true, .min_rom = 20});
+  EXPECT_EQ(complete(d), 6u);
+  ASSERT_GE(d.reps.size(), 8u);
+  for (const Repetition* r : {&d.reps.front(), &d.reps.back()}) {
+    EXPECT_FALSE(r->complete);
+    EXPECT_NE(r->partial_reason.find("setting up or leaving"), std::string::npos)
+        << r->partial_reason;
+  }
+}
+
 TEST(DetectReps, BelowMinimumRangeIsNothing) {
   Builder b;
   b.rest(1);

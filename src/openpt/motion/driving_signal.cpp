@@ -417,7 +417,9 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   // complete reps); near-ties (within 5 %) go to the larger movement (in multiples of each
   // measure's smallest swing). The evidence is the autocorrelation less its sampling
   // uncertainty, about 1/sqrt(cycles): a slow wander that fits three times into the recording
-  // can correlate with itself as well as twelve quick repetitions, but proves much less.
+  // can correlate with itself as well as twelve quick repetitions, but proves much less. A
+  // repetition fills at most one period: one slow swing lasting the whole recording (sitting
+  // down and staying there) is not the repeated movement, however periodic its tremor.
   const double duration = k.t_s.empty() ? 0 : k.t_s.back() - k.t_s.front();
   for (auto& c : candidates) {
     c.signal.increases = rests_low(c.signal.values);
@@ -427,7 +429,9 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
                                         .min_rom = c.signal.min_range,
                                         .period_s = periodic ? c.periodicity.period_s : 0});
     double covered = 0;
-    for (const Repetition& r : d.reps) covered += r.complete ? r.end_s - r.start_s : 0;
+    for (const Repetition& r : d.reps) {
+      if (r.complete) covered += std::min(r.end_s - r.start_s, c.periodicity.period_s);
+    }
     c.score = std::max(0.0, periodicity_evidence(c.periodicity, duration)) *
               (duration > 0 ? covered / duration : 0);
   }

@@ -17,6 +17,14 @@ namespace {
 // kForeignFraction times it, a different movement (getting up, walking away).
 constexpr double kIgnoredFraction = 0.3, kForeignFraction = 2.5;
 
+// Before the first and after the last repetition, a movement reaching further than
+// kLeavingFraction times the typical range beyond the level repetitions start from (the
+// median start of the kNearbyReps nearest ones, so baseline drift does not matter) is
+// setting up or leaving — stepping onto or off a bar, standing up after push-ups — even
+// when it starts from part-way up.
+constexpr double kLeavingFraction = 2.0;
+constexpr std::size_t kNearbyReps = 6;
+
 // A repetition whose samples are missing (person out of view, not detected) for more than
 // half its span was mostly not seen: its turning point may be an artefact of bridging the
 // gap. Reported as partial, not counted.
@@ -160,6 +168,52 @@ double dominant_size(std::vector<double> swings) {
   return n % 2 == 1 ? swings[mid] : 0.5 * (swings[mid - 1] + swings[mid]);
 }
 
+// Where a repetition starts and turns (oriented signal), raw and smoothed.
+struct RepLevels {
+  double start = 0, turn = 0, smooth_start = 0, smooth_turn = 0;
+};
+
+// How far rep i turns beyond the level the nearby reps start from, in typical ranges: the
+// smaller of the raw and the smoothed measure (a glitch inflates the one, smoothing
+// flattens the other).
+double reach_beyond_start_level(const std::vector<RepLevels>& levels, std::size_t i, double raw_a,
+                                double smooth_a) {
+  std::vector<std::size_t> nearby;
+  for (std::size_t d = 1; nearby.size() < kNearbyReps && (d <= i || i + d < levels.size()); ++d) {
+    if (d <= i) nearby.push_back(i - d);
+    if (i + d < levels.size() && nearby.size() < kNearbyReps) nearby.push_back(i + d);
+  }
+  if (nearby.empty()) return 0;
+  std::vector<double> starts, smooth_starts;
+  for (std::size_t j : nearby) {
+    starts.push_back(levels[j].start);
+    smooth_starts.push_back(levels[j].smooth_start);
+  }
+  return std::min((levels[i].turn - median(starts)) / raw_a,
+                  (levels[i].smooth_turn - median(smooth_starts)) / smooth_a);
+}
+
+// Marks the complete reps before the first and after the last ordinary one that reach more
+// than kLeavingFraction typical ranges beyond the nearby reps' start level.
+void mark_setting_up_and_leaving(std::vector<Repetition>& reps,
+                                 const std::vector<RepLevels>& levels, double raw_a,
+                                 double smooth_a) {
+  const auto mark = [&](std::size_t i) {
+    if (!reps[i].complete) return true;  // look past partial reps
+    const double reach = reach_beyond_start_level(levels, i, raw_a, smooth_a);
+    if (!(reach > kLeavingFraction)) return false;
+    reps[i].complete = false;
+    reps[i].partial_reason = fmt::format(
+        "reaches {:.1f} times the typical range beyond where the repetitions start, before the "
+        "first or after the last of them: setting up or leaving",
+        reach);
+    return true;
+  };
+  std::size_t first = 0;
+  while (first < reps.size() && mark(first)) ++first;
+  for (std::size_t last = reps.size(); last > first + 1 && mark(last - 1);) --last;
+}
+
 }  // namespace
 
 std::size_t RepDetection::complete_count() const {
@@ -248,11 +302,13 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
   const double raw_a = dominant_size(swings_of(e));
   out.typical_rom = raw_a > 0 ? raw_a : a;
 
+  std::vector<RepLevels> levels;
   for (std::size_t i = 1; i + 1 < e.size(); i += 2) {
     const Extremum& before = e[i - 1];
     const Extremum& peak = e[i];
     const Extremum& after = e[i + 1];
     Repetition r;
+    levels.push_back({before.value, peak.value, smoothed[i - 1].value, smoothed[i].value});
     r.rom = peak.value - before.value;
     r.return_rom = peak.value - after.value;
     const double out_share =
@@ -308,6 +364,7 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
     }
     out.reps.push_back(std::move(r));
   }
+  mark_setting_up_and_leaving(out.reps, levels, out.typical_rom, a);
   return out;
 }
 

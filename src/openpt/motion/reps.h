@@ -11,9 +11,12 @@
 // its start and end are where the signal leaves and regains the rest band (5 % of its
 // range) next to the peak, so pauses are not part of a rep. A repetition that reaches less
 // than 60 % of A, does not come back, or was not in view (samples missing) for more than half
-// its span, is partial: reported, not counted. Baseline drift
-// does not matter (everything is measured from the neighbouring valleys); NaN samples
-// (missing frames, person out of view) are skipped.
+// its span, is partial: reported, not counted. So is, before the first or after the last
+// ordinary repetition, a movement reaching more than 2·A beyond the level the nearby
+// repetitions start from (setting up, leaving: jumping onto a bar, standing up after
+// push-ups). Baseline drift does not matter (everything is measured from the neighbouring
+// valleys or nearby repetitions); NaN samples (missing frames, person out of view) are
+// skipped.
 //
 //   RepDetection d = detect_reps(knee, t_s, {.increases = true, .min_rom = 30});
 //   for (const Repetition& r : d.reps) if (r.complete) ...
