@@ -569,6 +569,50 @@ TEST(Assessment, AutomaticDetectionIgnoresOneSlowSwingThatFillsTheRecording) {
   EXPECT_EQ(a->rep_count, 11);
 }
 
+// Four elbow flexions at no steady rhythm (1, 5, 1.5 and 2.5 s long, rests of 1 to 4 s)
+// while the knee bends slowly from 10° to 160° over the whole recording. Nothing repeats
+// clearly, and the knee is the larger movement, but it has no repetition: the elbow, the
+// largest movement with at least two complete repetitions, is counted, and the note says
+// the count is uncertain.
+TEST(Assessment, AutomaticDetectionWithoutAClearRhythmCountsAMovementWithRepetitions) {
+  Kinematics k;
+  k.is_3d = true;
+  k.sample_rate_hz = 30;
+  const double duration_s = 22;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(duration_s * 30); ++i) {
+    k.t_s.push_back(static_cast<double>(i) / 30);
+  }
+  struct Flexion {
+    double start_s, length_s;
+  };
+  const Flexion flexions[] = {{2, 1}, {4, 5}, {13, 1.5}, {17, 2.5}};
+  std::vector<double> elbow, knee;
+  for (const double t : k.t_s) {
+    double e = 30;
+    for (const Flexion& f : flexions) {
+      const double u = (t - f.start_s) / f.length_s;
+      if (u > 0 && u < 1) e += 60 * 0.5 * (1 - std::cos(2 * std::numbers::pi * u));
+    }
+    elbow.push_back(e);
+    knee.push_back(10 + 150 * t / duration_s);
+  }
+  for (const char* name :
+       {"left_elbow_flexion", "right_elbow_flexion", "left_knee_flexion", "right_knee_flexion"}) {
+    const auto key = parse_angle_name(name);
+    ASSERT_TRUE(key.has_value()) << name;
+    const bool is_elbow = std::string(name).find("elbow") != std::string::npos;
+    k.angles.push_back({*key, is_elbow ? elbow : knee, {}});
+  }
+  auto a = assess_auto(k);
+  ASSERT_TRUE(a.has_value()) << a.error().to_string();
+  EXPECT_NE(a->signal.find("elbow_flexion"), std::string::npos) << a->signal;
+  EXPECT_EQ(a->rep_count, 4);
+  const bool uncertain = std::any_of(a->notes.begin(), a->notes.end(), [](const std::string& n) {
+    return n.find("no movement repeats clearly") != std::string::npos;
+  });
+  EXPECT_TRUE(uncertain);
+}
+
 // A 2D recording cut between mirrored views: in the first four hip bends (to 55°) the right
 // hip reads the other way, in the last four the left one. The mean of both sides would
 // cancel to nothing; the sides' sizes are averaged where they disagree, and all eight count.

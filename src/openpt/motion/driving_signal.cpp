@@ -372,6 +372,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     Periodicity periodicity;
     double swing = 0;  // typical swing in units of the measure's smallest one
     double score = 0;
+    std::size_t complete_reps = 0;
   };
   std::vector<Candidate> candidates;
   const Kinematics& k = measures.kinematics();
@@ -428,6 +429,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
                                        {.increases = c.signal.increases,
                                         .min_rom = c.signal.min_range,
                                         .period_s = periodic ? c.periodicity.period_s : 0});
+    c.complete_reps = d.complete_count();
     double covered = 0;
     for (const Repetition& r : d.reps) {
       if (r.complete) covered += std::min(r.end_s - r.start_s, c.periodicity.period_s);
@@ -437,16 +439,29 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   }
   double best = -1;
   for (const auto& c : candidates) best = std::max(best, c.score);
+  // When nothing repeats clearly (every score 0), the largest movement among those with at
+  // least two complete repetitions (a single one or none is no repeated movement).
+  const bool repeats_clearly = best > 0;
+  const bool any_repeats = std::any_of(candidates.begin(), candidates.end(),
+                                       [](const Candidate& c) { return c.complete_reps >= 2; });
   const Candidate* chosen = nullptr;
   for (const auto& c : candidates) {
-    if (c.score >= 0.95 * best && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
+    const bool eligible =
+        repeats_clearly ? c.score >= 0.95 * best : !any_repeats || c.complete_reps >= 2;
+    if (eligible && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
   }
   DrivingSignal s = chosen->signal;
   const Periodicity& p = chosen->periodicity;
   s.period_s = p.strength >= kClearlyPeriodic ? p.period_s : 0;
-  s.notes.push_back(fmt::format(
-      "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation {:.2f})",
-      s.description(), chosen->periodicity.period_s, chosen->periodicity.strength));
+  s.notes.push_back(
+      repeats_clearly
+          ? fmt::format(
+                "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation "
+                "{:.2f})",
+                s.description(), p.period_s, p.strength)
+          : fmt::format("no movement repeats clearly; counting {}, the largest movement with "
+                        "repetitions (autocorrelation {:.2f}): the count is uncertain",
+                        s.description(), p.strength));
   return s;
 }
 
