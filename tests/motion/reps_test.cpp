@@ -247,7 +247,7 @@ TEST(DetectReps, MountingAndLeavingFromPartWayAreNotReps) {
   // Six 60° reps between two movements that each span less than 2.5 reps' ranges but reach
   // 2.5 ranges beyond the level the reps start from: before them, from a standing 100 up to
   // 150 and down to the start (jumping onto a bar); after them, up to 45, back to 15, then
-  // to 150 and down to 100 (standing up after push-ups).
+  // to 150 and down to 100 (standing up after push-ups), after fidgeting (jitter, no reps).
   Builder b;
   const auto move = [&](double from, double to, double seconds) {
     const int n = static_cast<int>(seconds * kFps);
@@ -264,6 +264,7 @@ TEST(DetectReps, MountingAndLeavingFromPartWayAreNotReps) {
     b.rep(60, 2);
     b.rest(0.5);
   }
+  for (int i = 0; i < static_cast<int>(2 * kFps); ++i) b.push(8 * std::sin(i * 0.9));  // fidget
   move(0, 45, 1);
   move(45, 15, 0.7);
   move(15, 150, 1.5);

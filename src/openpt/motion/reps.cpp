@@ -308,7 +308,6 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
     const Extremum& peak = e[i];
     const Extremum& after = e[i + 1];
     Repetition r;
-    levels.push_back({before.value, peak.value, smoothed[i - 1].value, smoothed[i].value});
     r.rom = peak.value - before.value;
     r.return_rom = peak.value - after.value;
     const double out_share =
@@ -363,6 +362,7 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
       r.partial_reason = "range below the exercise's minimum";
     }
     out.reps.push_back(std::move(r));
+    levels.push_back({before.value, peak.value, smoothed[i - 1].value, smoothed[i].value});
   }
   mark_setting_up_and_leaving(out.reps, levels, out.typical_rom, a);
   return out;
