@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numbers>
 #include <string>
 
@@ -508,31 +509,39 @@ TEST(Assessment, AutomaticDetectionCountsOnTheWristWhenNoArmAngleIsMeasurable) {
   EXPECT_EQ(a->rep_count, 6);
 }
 
+// A 3D recording of `seconds` at 30 fps in which both elbows follow elbow(t) and both knees
+// knee(t) (degrees; t in seconds): the candidates auto mode chooses between.
+Kinematics elbows_and_knees(double seconds, const std::function<double(double)>& elbow,
+                            const std::function<double(double)>& knee) {
+  Kinematics k;
+  k.is_3d = true;
+  k.sample_rate_hz = 30;
+  for (std::size_t i = 0; i < static_cast<std::size_t>(seconds * 30); ++i) {
+    k.t_s.push_back(static_cast<double>(i) / 30);
+  }
+  for (const char* name :
+       {"left_elbow_flexion", "right_elbow_flexion", "left_knee_flexion", "right_knee_flexion"}) {
+    const auto& f = std::string(name).find("elbow") != std::string::npos ? elbow : knee;
+    std::vector<double> values;
+    for (const double t : k.t_s) values.push_back(f(t));
+    k.angles.push_back({*parse_angle_name(name), std::move(values), {}});
+  }
+  return k;
+}
+
+// low at t = 0, high half a period later.
+double raised_cosine(double t, double period_s, double low, double high) {
+  return low + (high - low) * 0.5 * (1 - std::cos(2 * std::numbers::pi * t / period_s));
+}
+
 // Fifteen quick elbow flexions (1.2 s each) while the knees bend three times, slowly and
 // further (6 s each): both angles repeat perfectly, but three cycles prove less than fifteen,
 // so the elbow carries the movement (by autocorrelation alone the two tie and the larger
 // knee swing won).
 TEST(Assessment, AutomaticDetectionPrefersManyRepetitionsToAFewSlowSwings) {
-  Kinematics k;
-  k.is_3d = true;
-  k.sample_rate_hz = 30;
-  const std::size_t n = 18 * 30;
-  for (std::size_t i = 0; i < n; ++i) k.t_s.push_back(static_cast<double>(i) / 30);
-  const auto cosine_reps = [&](double period_s, double low, double high) {
-    std::vector<double> v;
-    for (const double t : k.t_s) {
-      v.push_back(low + (high - low) * 0.5 * (1 - std::cos(2 * std::numbers::pi * t / period_s)));
-    }
-    return v;
-  };
-  for (const char* name :
-       {"left_elbow_flexion", "right_elbow_flexion", "left_knee_flexion", "right_knee_flexion"}) {
-    const auto key = parse_angle_name(name);
-    ASSERT_TRUE(key.has_value()) << name;
-    const bool elbow = std::string(name).find("elbow") != std::string::npos;
-    k.angles.push_back({*key, elbow ? cosine_reps(1.2, 30, 90) : cosine_reps(6.0, 10, 100), {}});
-  }
-  auto a = assess_auto(k);
+  auto a = assess_auto(elbows_and_knees(
+      18, [](double t) { return raised_cosine(t, 1.2, 30, 90); },
+      [](double t) { return raised_cosine(t, 6.0, 10, 100); }));
   ASSERT_TRUE(a.has_value()) << a.error().to_string();
   EXPECT_NE(a->signal.find("elbow_flexion"), std::string::npos) << a->signal;
   EXPECT_EQ(a->rep_count, 15);
@@ -544,26 +553,13 @@ TEST(Assessment, AutomaticDetectionPrefersManyRepetitionsToAFewSlowSwings) {
 // not the repeated movement: the time it fills counts for one period only, and the elbow
 // carries the movement.
 TEST(Assessment, AutomaticDetectionIgnoresOneSlowSwingThatFillsTheRecording) {
-  Kinematics k;
-  k.is_3d = true;
-  k.sample_rate_hz = 30;
-  const std::size_t n = 36 * 30;
-  for (std::size_t i = 0; i < n; ++i) k.t_s.push_back(static_cast<double>(i) / 30);
-  std::vector<double> elbow, knee;
-  for (const double t : k.t_s) {
-    elbow.push_back(t < 19.8 ? 30 + 60 * 0.5 * (1 - std::cos(2 * std::numbers::pi * t / 1.8)) : 30);
-    const double bent = std::clamp(std::min(t - 0.5, 35.5 - t) / 2, 0.0, 1.0);
-    knee.push_back(10 + 150 * 0.5 * (1 - std::cos(std::numbers::pi * bent)) +
-                   6 * std::sin(2 * std::numbers::pi * t / 1.8));
-  }
-  for (const char* name :
-       {"left_elbow_flexion", "right_elbow_flexion", "left_knee_flexion", "right_knee_flexion"}) {
-    const auto key = parse_angle_name(name);
-    ASSERT_TRUE(key.has_value()) << name;
-    const bool is_elbow = std::string(name).find("elbow") != std::string::npos;
-    k.angles.push_back({*key, is_elbow ? elbow : knee, {}});
-  }
-  auto a = assess_auto(k);
+  auto a = assess_auto(elbows_and_knees(
+      36, [](double t) { return t < 19.8 ? raised_cosine(t, 1.8, 30, 90) : 30; },
+      [](double t) {
+        const double bent = std::clamp(std::min(t - 0.5, 35.5 - t) / 2, 0.0, 1.0);
+        return 10 + 150 * 0.5 * (1 - std::cos(std::numbers::pi * bent)) +
+               6 * std::sin(2 * std::numbers::pi * t / 1.8);
+      }));
   ASSERT_TRUE(a.has_value()) << a.error().to_string();
   EXPECT_NE(a->signal.find("elbow_flexion"), std::string::npos) << a->signal;
   EXPECT_EQ(a->rep_count, 11);
@@ -575,35 +571,21 @@ TEST(Assessment, AutomaticDetectionIgnoresOneSlowSwingThatFillsTheRecording) {
 // largest movement with at least two complete repetitions, is counted, and the note says
 // the count is uncertain.
 TEST(Assessment, AutomaticDetectionWithoutAClearRhythmCountsAMovementWithRepetitions) {
-  Kinematics k;
-  k.is_3d = true;
-  k.sample_rate_hz = 30;
-  const double duration_s = 22;
-  for (std::size_t i = 0; i < static_cast<std::size_t>(duration_s * 30); ++i) {
-    k.t_s.push_back(static_cast<double>(i) / 30);
-  }
   struct Flexion {
     double start_s, length_s;
   };
-  const Flexion flexions[] = {{2, 1}, {4, 5}, {13, 1.5}, {17, 2.5}};
-  std::vector<double> elbow, knee;
-  for (const double t : k.t_s) {
-    double e = 30;
-    for (const Flexion& f : flexions) {
-      const double u = (t - f.start_s) / f.length_s;
-      if (u > 0 && u < 1) e += 60 * 0.5 * (1 - std::cos(2 * std::numbers::pi * u));
-    }
-    elbow.push_back(e);
-    knee.push_back(10 + 150 * t / duration_s);
-  }
-  for (const char* name :
-       {"left_elbow_flexion", "right_elbow_flexion", "left_knee_flexion", "right_knee_flexion"}) {
-    const auto key = parse_angle_name(name);
-    ASSERT_TRUE(key.has_value()) << name;
-    const bool is_elbow = std::string(name).find("elbow") != std::string::npos;
-    k.angles.push_back({*key, is_elbow ? elbow : knee, {}});
-  }
-  auto a = assess_auto(k);
+  static constexpr Flexion kFlexions[] = {{2, 1}, {4, 5}, {13, 1.5}, {17, 2.5}};
+  auto a = assess_auto(elbows_and_knees(
+      22,
+      [](double t) {
+        double e = 30;
+        for (const Flexion& f : kFlexions) {
+          const double u = (t - f.start_s) / f.length_s;
+          if (u > 0 && u < 1) e = raised_cosine(u, 1, 30, 90);
+        }
+        return e;
+      },
+      [](double t) { return 10 + 150 * t / 22; }));
   ASSERT_TRUE(a.has_value()) << a.error().to_string();
   EXPECT_NE(a->signal.find("elbow_flexion"), std::string::npos) << a->signal;
   EXPECT_EQ(a->rep_count, 4);
