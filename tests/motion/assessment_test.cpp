@@ -595,6 +595,31 @@ TEST(Assessment, AutomaticDetectionWithoutAClearRhythmCountsAMovementWithRepetit
   EXPECT_TRUE(uncertain);
 }
 
+// Six squats (to 90°) at an irregular pace, 1 to 2 s each, on a baseline that sways by 25°
+// (less than a squat's minimum range) every 10 s. The sway correlates with itself at 10 s
+// (0.40), but two cycles in 21 s prove no rhythm: smoothing with that "period" (it used to)
+// flattened the squats to 3; unsmoothed, all six count.
+TEST(Assessment, APeriodTheRecordingCannotProveDoesNotSmoothTheRepsAway) {
+  struct Squat {
+    double start_s, length_s;
+  };
+  static constexpr Squat kSquats[] = {{1, 1.2},    {3.5, 2.0},  {8, 1.4},
+                                      {12.5, 1.8}, {14.6, 1.0}, {18, 1.6}};
+  Kinematics k = elbows_and_knees(
+      21, [](double) { return 30.0; },
+      [](double t) {
+        double knee = 10 + raised_cosine(t, 10, 0, 25);
+        for (const Squat& q : kSquats) {
+          const double u = (t - q.start_s) / q.length_s;
+          if (u > 0 && u < 1) knee += raised_cosine(u, 1, 0, 80);
+        }
+        return knee;
+      });
+  auto a = assess(k, definition(kTestSquat));
+  ASSERT_TRUE(a.has_value()) << a.error().to_string();
+  EXPECT_EQ(a->rep_count, 6);
+}
+
 // A 2D recording cut between mirrored views: in the first four hip bends (to 55°) the right
 // hip reads the other way, in the last four the left one. The mean of both sides would
 // cancel to nothing; the sides' sizes are averaged where they disagree, and all eight count.

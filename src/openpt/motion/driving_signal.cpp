@@ -270,6 +270,18 @@ double periodicity_evidence(const Periodicity& p, double duration_s) {
   return p.strength - 1.0 / std::sqrt(cycles);
 }
 
+// The period counting smooths with: only one the recording proves (clearly periodic, and
+// more so than the few cycles it holds could be by chance). A long "period" fitted to a
+// handful of stretches of a broken recording would low-pass its repetitions away.
+double counting_period(const Periodicity& p, double duration_s) {
+  const bool proven = p.strength >= kClearlyPeriodic && periodicity_evidence(p, duration_s) > 0;
+  return proven ? p.period_s : 0;
+}
+
+double duration_of(const std::vector<double>& t) {
+  return t.empty() ? 0 : t.back() - t.front();
+}
+
 }  // namespace
 
 std::string DrivingSignal::description() const {
@@ -350,7 +362,7 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   if (!chosen) return tl::unexpected(chosen.error());
   chosen->min_range = pick->candidate->min_range;
   const Periodicity p = pick->periodicity ? *pick->periodicity : periodicity(chosen->values, t);
-  chosen->period_s = p.strength >= kClearlyPeriodic ? p.period_s : 0;
+  chosen->period_s = counting_period(p, duration_of(t));
   const int end = starting_end(chosen->values);
   if ((chosen->increases && end > 0) || (!chosen->increases && end < 0)) {
     chosen->increases = !chosen->increases;
@@ -421,14 +433,13 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   // can correlate with itself as well as twelve quick repetitions, but proves much less. A
   // repetition fills at most one period: one slow swing lasting the whole recording (sitting
   // down and staying there) is not the repeated movement, however periodic its tremor.
-  const double duration = k.t_s.empty() ? 0 : k.t_s.back() - k.t_s.front();
+  const double duration = duration_of(k.t_s);
   for (auto& c : candidates) {
     c.signal.increases = rests_low(c.signal.values);
-    const bool periodic = c.periodicity.strength >= kClearlyPeriodic;
     const RepDetection d = detect_reps(c.signal.values, k.t_s,
                                        {.increases = c.signal.increases,
                                         .min_rom = c.signal.min_range,
-                                        .period_s = periodic ? c.periodicity.period_s : 0});
+                                        .period_s = counting_period(c.periodicity, duration)});
     c.complete_reps = d.complete_count();
     double covered = 0;
     for (const Repetition& r : d.reps) {
@@ -452,7 +463,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   }
   DrivingSignal s = chosen->signal;
   const Periodicity& p = chosen->periodicity;
-  s.period_s = p.strength >= kClearlyPeriodic ? p.period_s : 0;
+  s.period_s = counting_period(p, duration);
   s.notes.push_back(
       repeats_clearly
           ? fmt::format(

@@ -35,8 +35,9 @@ struct DrivingSignal {
   std::vector<double> left, right;
   bool increases = true;
   double min_range = 0;  // smaller excursions are never reps (the signal's unit)
-  // Its period when it clearly repeats (autocorrelation >= kClearlyPeriodic), else 0:
-  // counting smooths with it (RepDetectionOptions::period_s).
+  // Its period when it clearly repeats (autocorrelation >= kClearlyPeriodic, and above the
+  // ~1/sqrt(cycles) a recording of that few cycles reaches by chance), else 0: counting
+  // smooths with it (RepDetectionOptions::period_s).
   double period_s = 0;
   // The recording starts at the definition's turning point (e.g. standing, for a
   // sit-to-stand): repetitions run the other way, and outward/return swap meaning.
