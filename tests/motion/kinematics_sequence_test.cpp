@@ -252,6 +252,28 @@ TEST(ComputeKinematics, NoPersonInAnyFrameIsSaid) {
   EXPECT_TRUE(said("no angle could be measured"));
 }
 
+// Frames without a person longer than gap filling are said, with their share and the
+// longest stretch; a dropout that gap filling bridges is not.
+TEST(ComputeKinematics, StretchesWithoutAPersonAreSaid) {
+  const auto warning = [](const Kinematics& k) -> std::string {
+    for (const std::string& w : k.warnings) {
+      if (w.find("no person was detected in") != std::string::npos) return w;
+    }
+    return {};
+  };
+  PoseSequence seq = sequence(Camera::kWorld);
+  seq.detected[20] = seq.detected[21] = 0;  // 0.07 s, bridged by gap filling (0.25 s)
+  auto bridged = compute_kinematics(seq);
+  ASSERT_TRUE(bridged);
+  EXPECT_EQ(warning(*bridged), "");
+  for (std::size_t f = 60; f < 90; ++f) seq.detected[f] = 0;  // 2.0–3.0 s
+  auto k = compute_kinematics(seq);
+  ASSERT_TRUE(k);
+  EXPECT_NE(warning(*k).find("in 32 of 120 frames (27 %), for up to 1.0 s at a time (from 2.0 s)"),
+            std::string::npos)
+      << warning(*k);
+}
+
 TEST(ComputeKinematics, KneeFlexionPastStraightDownDoesNotWrap) {
   // A frame where the shank folds 200° from the thigh line must read 200, not −160.
   BodyPoints b;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cmath>
 #include <numbers>
 #include <sstream>
@@ -216,6 +217,37 @@ TEST(RenderText, ShowsHeaderTablesAndNotes) {
             std::string::npos);
   EXPECT_NE(text.find("treated as square"), std::string::npos);
   EXPECT_NE(text.find("Left knee flexion, Right knee flexion."), std::string::npos);
+}
+
+// A person out of view leaves every joint missing over the same frames: one line names the
+// first joints and counts the rest; gaps over other frames keep their own lines, in time order.
+TEST(RenderText, GapsOverTheSameFramesAreOneLine) {
+  Kinematics k = hand_made_kinematics();
+  k.gaps.clear();
+  for (Joint j : {Joint::kLeftHip, Joint::kRightHip, Joint::kLeftKnee, Joint::kRightKnee}) {
+    k.gaps.push_back({j, 40, 59, 1.0, 1.475, false});
+  }
+  k.gaps.push_back({Joint::kLeftHip, 10, 11, 0.25, 0.275, true});
+  k.gaps.push_back({Joint::kLeftKnee, 70, 71, 1.75, 1.76, true});
+  k.gaps.push_back({Joint::kRightKnee, 70, 71, 1.75, 1.76, true});
+  // Lines are wrapped: compare with every run of whitespace as one space.
+  std::string text;
+  for (const char c : render_text(make_report(sequence_for_report(), std::move(k), "squat"))) {
+    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+    if (!space || (!text.empty() && text.back() != ' ')) text += space ? ' ' : c;
+  }
+  const auto at = [&](std::string_view s) { return text.find(s); };
+  const auto first = at("left_hip missing 0.25–0.28 s: filled by linear interpolation");
+  const auto out_of_view =
+      at("left_hip, right_hip and 2 more joints missing 1.00–1.48 s: not filled (too long); angles "
+         "using these joints are missing there");
+  const auto last = at("left_knee and right_knee missing 1.75–1.76 s: filled");
+  ASSERT_NE(first, std::string::npos) << text;
+  ASSERT_NE(out_of_view, std::string::npos) << text;
+  ASSERT_NE(last, std::string::npos) << text;
+  EXPECT_LT(first, out_of_view);
+  EXPECT_LT(out_of_view, last);
+  EXPECT_EQ(text.find("right_knee missing 1.00"), std::string::npos) << "listed once";
 }
 
 TEST(RenderText, MissingValuesAreDashes) {

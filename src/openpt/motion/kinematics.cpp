@@ -307,6 +307,20 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
   if (filter) k.lowpass_cutoff_hz = options.lowpass_cutoff_hz;
   if (!any_person_detected(sequence)) {
     k.warnings.emplace_back("no person was detected in any frame: nothing to measure");
+  } else if (const UndetectedFrames u = undetected_frames(sequence); u.count > 0) {
+    // Said when a stretch outlasts gap filling: nothing is measured there.
+    const std::size_t first = u.longest_first, after = first + u.longest_frames;
+    const double longest_s =
+        (after < n ? sequence.t_s[after] : sequence.t_s[after - 1] + interval_s) -
+        sequence.t_s[first];
+    if (longest_s > options.max_gap_fill_s) {
+      k.warnings.push_back(fmt::format(
+          "no person was detected in {} of {} frames ({:.0f} %), for up to {:.1f} s at a time "
+          "(from {:.1f} s): nothing is measured there, so a repetition there is neither counted "
+          "nor judged",
+          u.count, n, 100.0 * static_cast<double>(u.count) / static_cast<double>(n), longest_s,
+          sequence.t_s[first]));
+    }
   }
 
   for (std::size_t a = 0; a < kAngles.size(); ++a) {

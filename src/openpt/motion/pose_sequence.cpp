@@ -12,6 +12,23 @@ bool any_person_detected(const PoseSequence& sequence) {
   return std::ranges::any_of(sequence.detected, [](std::uint8_t d) { return d != 0; });
 }
 
+UndetectedFrames undetected_frames(const PoseSequence& sequence) {
+  UndetectedFrames u;
+  std::size_t run = 0;
+  for (std::size_t f = 0; f < sequence.detected.size(); ++f) {
+    if (sequence.detected[f] != 0) {
+      run = 0;
+      continue;
+    }
+    ++u.count;
+    if (++run > u.longest_frames) {
+      u.longest_frames = run;
+      u.longest_first = f + 1 - run;
+    }
+  }
+  return u;
+}
+
 std::string_view camera_view_name(CameraView view) {
   switch (view) {
     case CameraView::kUnknown: return "unknown";

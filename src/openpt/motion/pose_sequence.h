@@ -92,6 +92,13 @@ struct PoseSequence {
 // Whether a person was detected in at least one frame.
 bool any_person_detected(const PoseSequence& sequence);
 
+// The frames without a person, and the longest run of them.
+struct UndetectedFrames {
+  std::size_t count = 0;
+  std::size_t longest_first = 0, longest_frames = 0;  // the longest run: first frame, length
+};
+UndetectedFrames undetected_frames(const PoseSequence& sequence);
+
 struct PoseShape {
   bool has_image = true;
   bool has_world = false;

@@ -3,9 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <tuple>
 #include <utility>
 
 #include "openpt/core/file_name.h"
@@ -74,22 +77,49 @@ const AngleSeries* find_series(const AnalysisReport& report, AngleKey key) {
   return nullptr;
 }
 
+std::vector<GapGroup> gaps_by_span(const std::vector<Gap>& gaps) {
+  std::vector<GapGroup> groups;
+  std::map<std::tuple<std::size_t, std::size_t, bool>, std::size_t> index;
+  for (const Gap& g : gaps) {
+    const auto [it, added] =
+        index.try_emplace({g.first_frame, g.last_frame, g.filled}, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].gaps.push_back(&g);
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const GapGroup& a, const GapGroup& b) {
+    return a.gaps.front()->first_frame < b.gaps.front()->first_frame;
+  });
+  return groups;
+}
+
 ReportNotes report_notes(const AnalysisReport& report) {
   const Kinematics& k = report.kinematics;
   ReportNotes notes;
   for (const UnavailableAngle& u : k.unavailable) {
     notes.unavailable.push_back(fmt::format("{}: {}", angle_info(u.key).label, u.reason));
   }
-  for (const Gap& g : k.gaps) {
+  const std::vector<GapGroup> groups = gaps_by_span(k.gaps);
+  for (const GapGroup& g : groups) {
     if (notes.gaps.size() == kMaxListedGaps) {
       notes.gaps.push_back(fmt::format("… and {} more (all are listed in the JSON report)",
-                                       k.gaps.size() - kMaxListedGaps));
+                                       groups.size() - kMaxListedGaps));
       break;
     }
-    notes.gaps.push_back(
-        fmt::format("{} missing {:.2f}–{:.2f} s: {}", joint_name(g.joint), g.start_s, g.end_s,
-                    g.filled ? "filled by linear interpolation"
-                             : "not filled (too long); angles using this joint are missing there"));
+    const Gap& span = *g.gaps.front();
+    const bool one = g.gaps.size() == 1;
+    // "left_hip", "left_hip, right_hip and left_knee", "left_hip, right_hip and 14 more joints"
+    std::string joints(joint_name(span.joint));
+    const std::size_t named = g.gaps.size() <= 3 ? g.gaps.size() : 2;
+    for (std::size_t i = 1; i < named; ++i) {
+      joints += fmt::format("{}{}", i + 1 == g.gaps.size() ? " and " : ", ",
+                            joint_name(g.gaps[i]->joint));
+    }
+    if (named < g.gaps.size()) joints += fmt::format(" and {} more joints", g.gaps.size() - named);
+    notes.gaps.push_back(fmt::format(
+        "{} missing {:.2f}–{:.2f} s: {}", joints, span.start_s, span.end_s,
+        span.filled ? "filled by linear interpolation"
+                    : fmt::format("not filled (too long); angles using {} are missing there",
+                                  one ? "this joint" : "these joints")));
   }
   notes.warnings = k.warnings;
   std::string flagged;

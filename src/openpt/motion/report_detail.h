@@ -37,6 +37,13 @@ std::string analysis_mode_text(const AnalysisReport& report);
 
 const AngleSeries* find_series(const AnalysisReport& report, AngleKey key);
 
+// Gaps over the same frames with the same handling (filled or not), in time order: a
+// person out of view leaves every joint missing at once, which is one line, not one per joint.
+struct GapGroup {
+  std::vector<const Gap*> gaps;  // at least one; pointers into the list grouped
+};
+std::vector<GapGroup> gaps_by_span(const std::vector<Gap>& gaps);
+
 struct ReportNotes {
   std::vector<std::string> unavailable;  // "Left hip flexion: <reason>"
   std::vector<std::string> gaps;         // at most kMaxListedGaps, then "… and N more"
