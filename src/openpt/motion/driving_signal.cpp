@@ -450,29 +450,48 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   }
   double best = -1;
   for (const auto& c : candidates) best = std::max(best, c.score);
-  // When nothing repeats clearly (every score 0), the largest movement among those with at
-  // least two complete repetitions (a single one or none is no repeated movement).
+  // When nothing repeats clearly (every score 0), no one signal has shown that it carries
+  // the movement, and the largest swings are as often a landmark jumping between body parts
+  // as the exercise: the count the moving signals agree on is safer. Among the candidates
+  // with at least two complete repetitions (a single one or none is no repeated movement),
+  // those whose count is nearest the median count, and of them the largest movement.
   const bool repeats_clearly = best > 0;
-  const bool any_repeats = std::any_of(candidates.begin(), candidates.end(),
-                                       [](const Candidate& c) { return c.complete_reps >= 2; });
+  std::vector<double> counts;
+  for (const auto& c : candidates) {
+    if (c.complete_reps >= 2) counts.push_back(static_cast<double>(c.complete_reps));
+  }
+  const bool any_repeats = !counts.empty();
+  const double median_count = any_repeats ? median(counts) : 0;
+  double nearest = INFINITY;
+  for (const double n : counts) nearest = std::min(nearest, std::abs(n - median_count));
   const Candidate* chosen = nullptr;
   for (const auto& c : candidates) {
-    const bool eligible =
-        repeats_clearly ? c.score >= 0.95 * best : !any_repeats || c.complete_reps >= 2;
+    const bool near_median = c.complete_reps >= 2 && std::abs(static_cast<double>(c.complete_reps) -
+                                                              median_count) <= nearest;
+    const bool eligible = repeats_clearly ? c.score >= 0.95 * best : !any_repeats || near_median;
     if (eligible && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
   }
   DrivingSignal s = chosen->signal;
   const Periodicity& p = chosen->periodicity;
   s.period_s = counting_period(p, duration);
-  s.notes.push_back(
-      repeats_clearly
-          ? fmt::format(
-                "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation "
-                "{:.2f})",
-                s.description(), p.period_s, p.strength)
-          : fmt::format("no movement repeats clearly; counting {}, the largest movement with "
-                        "repetitions (autocorrelation {:.2f}): the count is uncertain",
-                        s.description(), p.strength));
+  if (repeats_clearly) {
+    s.notes.push_back(fmt::format(
+        "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation {:.2f})",
+        s.description(), p.period_s, p.strength));
+  } else if (any_repeats) {
+    s.notes.push_back(fmt::format(
+        "no movement repeats clearly; counting {}, whose {} complete repetitions are nearest "
+        "the median count of the {} signals with repetitions ({:g}, from {:g} to {:g}): the "
+        "count is uncertain",
+        s.description(), chosen->complete_reps, counts.size(), median_count,
+        *std::min_element(counts.begin(), counts.end()),
+        *std::max_element(counts.begin(), counts.end())));
+  } else {
+    s.notes.push_back(fmt::format(
+        "no movement repeats clearly; counting {}, the largest movement (no signal has two "
+        "complete repetitions): the count is uncertain",
+        s.description()));
+  }
   return s;
 }
 
