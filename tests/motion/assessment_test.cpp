@@ -608,9 +608,9 @@ TEST(Assessment, AutomaticDetectionWithoutAClearRhythmCountsAMovementWithRepetit
 // Four squats at no steady rhythm (knees to 100°, hips to 90°) while the left elbow's
 // landmark jumps to another body part and back nine times (150° spikes, 0.3 s, at irregular
 // times): a tracking glitch, and the largest movement. Nothing repeats clearly, so the
-// signals' consensus decides: knees and hips (six signals: each side and the mean) count 4,
-// the left elbow and the elbows' mean 9; the count is 4 (the largest movement, the old
-// choice, counted the 9 glitches).
+// signals vote, each with the weight of its movement's size: knees and hips (six signals:
+// each side and the mean) count 4, the left elbow and the elbows' mean 9, and 4 outweighs
+// 9. The largest movement alone (the old choice) counted the 9 glitches.
 TEST(Assessment, AutomaticDetectionWithoutAClearRhythmCountsWhatTheSignalsAgreeOn) {
   struct Span {
     double start_s, length_s;
@@ -644,7 +644,7 @@ TEST(Assessment, AutomaticDetectionWithoutAClearRhythmCountsWhatTheSignalsAgreeO
   EXPECT_EQ(a->rep_count, 4) << a->signal;
   EXPECT_EQ(a->signal.find("elbow_flexion"), std::string::npos) << a->signal;
   const bool uncertain = std::any_of(a->notes.begin(), a->notes.end(), [](const std::string& n) {
-    return n.find("median count") != std::string::npos;
+    return n.find("agree on") != std::string::npos;
   });
   EXPECT_TRUE(uncertain);
 }

@@ -282,6 +282,20 @@ double duration_of(const std::vector<double>& t) {
   return t.empty() ? 0 : t.back() - t.front();
 }
 
+// The weighted median of (value, weight) pairs: the smallest value at which the weights of
+// the values up to it reach half the total.
+std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes) {
+  std::sort(votes.begin(), votes.end());
+  double total = 0;
+  for (const auto& v : votes) total += v.second;
+  double reached = 0;
+  for (const auto& [value, weight] : votes) {
+    reached += weight;
+    if (reached >= 0.5 * total) return value;
+  }
+  return votes.back().first;
+}
+
 }  // namespace
 
 std::string DrivingSignal::description() const {
@@ -451,24 +465,23 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   double best = -1;
   for (const auto& c : candidates) best = std::max(best, c.score);
   // When nothing repeats clearly (every score 0), no one signal has shown that it carries
-  // the movement, and the largest swings are as often a landmark jumping between body parts
-  // as the exercise: the count the moving signals agree on is safer. Among the candidates
-  // with at least two complete repetitions (a single one or none is no repeated movement),
-  // those whose count is nearest the median count, and of them the largest movement.
+  // the movement, and the largest swing may be a landmark jumping between body parts as
+  // well as the exercise: the signals vote. Each candidate with at least two complete
+  // repetitions (a single one or none is no repeated movement) votes for its count with the
+  // weight of its movement's size, and the weighted median wins: large movements weigh
+  // most, but one cannot outvote all the others. Of the candidates with that count, the
+  // largest movement.
   const bool repeats_clearly = best > 0;
-  std::vector<double> counts;
+  std::vector<std::pair<std::size_t, double>> votes;  // (complete reps, swing)
   for (const auto& c : candidates) {
-    if (c.complete_reps >= 2) counts.push_back(static_cast<double>(c.complete_reps));
+    if (c.complete_reps >= 2) votes.emplace_back(c.complete_reps, c.swing);
   }
-  const bool any_repeats = !counts.empty();
-  const double median_count = any_repeats ? median(counts) : 0;
-  double nearest = INFINITY;
-  for (const double n : counts) nearest = std::min(nearest, std::abs(n - median_count));
+  const bool any_repeats = !votes.empty();
+  const std::size_t voted_count = any_repeats ? weighted_median(votes) : 0;
   const Candidate* chosen = nullptr;
   for (const auto& c : candidates) {
-    const bool near_median = c.complete_reps >= 2 && std::abs(static_cast<double>(c.complete_reps) -
-                                                              median_count) <= nearest;
-    const bool eligible = repeats_clearly ? c.score >= 0.95 * best : !any_repeats || near_median;
+    const bool eligible =
+        repeats_clearly ? c.score >= 0.95 * best : !any_repeats || c.complete_reps == voted_count;
     if (eligible && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
   }
   DrivingSignal s = chosen->signal;
@@ -479,13 +492,12 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
         "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation {:.2f})",
         s.description(), p.period_s, p.strength));
   } else if (any_repeats) {
+    const auto [fewest, most] = std::minmax_element(votes.begin(), votes.end());
     s.notes.push_back(fmt::format(
-        "no movement repeats clearly; counting {}, whose {} complete repetitions are nearest "
-        "the median count of the {} signals with repetitions ({:g}, from {:g} to {:g}): the "
-        "count is uncertain",
-        s.description(), chosen->complete_reps, counts.size(), median_count,
-        *std::min_element(counts.begin(), counts.end()),
-        *std::max_element(counts.begin(), counts.end())));
+        "no movement repeats clearly; counting {}: {} complete repetitions, the count the {} "
+        "signals with repetitions agree on (their votes weighted by the size of their "
+        "movement; they count from {} to {}): the count is uncertain",
+        s.description(), chosen->complete_reps, votes.size(), fewest->first, most->first));
   } else {
     s.notes.push_back(fmt::format(
         "no movement repeats clearly; counting {}, the largest movement (no signal has two "
