@@ -489,6 +489,22 @@ TEST(Assessment, AutomaticDetectionCountsAndNamesTheSignal) {
   EXPECT_FALSE(a->score.has_value());
 }
 
+// Standing hip abduction moves no sagittal angle: the thigh swings out sideways. Auto mode
+// counts it by the hip abduction, in 3D and in a 2D front view (before, it found nothing
+// that moved and counted no repetition at all).
+TEST(Assessment, AutomaticDetectionCountsASidewaysLegSwing) {
+  auto sim = simulate("hip_abduction", {.reps = 5, .view = CameraView::kFront});
+  ASSERT_TRUE(sim.has_value()) << sim.error().to_string();
+  for (const bool use_world : {true, false}) {
+    auto k = compute_kinematics(sim->pose, {.use_world = use_world, .keep_tracks = true});
+    ASSERT_TRUE(k.has_value()) << k.error().to_string();
+    auto a = assess_auto(*k);
+    ASSERT_TRUE(a.has_value()) << a.error().to_string();
+    EXPECT_NE(a->signal.find("hip_abduction"), std::string::npos) << a->signal;
+    EXPECT_EQ(a->rep_count, 5) << (use_world ? "3D" : "2D");
+  }
+}
+
 // Arm raises filmed from the front with both elbows hidden (sleeves, a poor detector): no
 // joint angle of the arm can be measured, but the wrists still rise above the shoulders six
 // times, and that is what gets counted.

@@ -432,6 +432,9 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   // the front.
   add_candidates("wrist_height", true, kAutoMinWristRange);
   add_candidates("pelvis_height", false, kAutoMinPelvisRange);
+  // The thigh swinging out sideways (standing hip abduction) moves no joint angle above: hip
+  // flexion is sagittal. Measurable in 3D and in 2D front or back views.
+  add_candidates("hip_abduction", true, kAutoMinRangeDeg);
   if (candidates.empty()) {
     return bad_input(
         fmt::format("no joint angle moves by {:g}° or more, no wrist by {:g} % of the trunk's "
