@@ -128,6 +128,7 @@ class ContinuousSeries {
  public:
   explicit ContinuousSeries(MeasureSet& measures) : measures_(measures) {}
   [[nodiscard]] bool is_3d() const { return measures_.kinematics().is_3d; }
+  [[nodiscard]] double sample_rate_hz() const { return measures_.kinematics().sample_rate_hz; }
 
   Result<const std::vector<double>*> get(const std::string& measure, Side side) {
     auto key = std::make_pair(measure, side);
@@ -147,6 +148,20 @@ class ContinuousSeries {
   MeasureSet& measures_;
   std::map<std::pair<std::string, Side>, Result<std::vector<double>>> cache_;
 };
+
+// Whether two sides move at the same time: their speeds (the change over ~0.15 s, so at
+// least a frame) correlate clearly, by 0.3 or more. Sides taking turns (alternating arm
+// curls) do not.
+bool move_together(const std::vector<double>& left, const std::vector<double>& right,
+                   double rate_hz) {
+  const auto lag = static_cast<std::size_t>(std::max(1.0, std::round(0.15 * rate_hz)));
+  const auto speeds = [lag](const std::vector<double>& x) {
+    std::vector<double> v(x.size(), NAN);
+    for (std::size_t i = lag; i < x.size(); ++i) v[i] = std::abs(x[i] - x[i - lag]);
+    return v;
+  };
+  return correlation(speeds(left), speeds(right)) >= 0.3;
+}
 
 // Combines the sides; kMax takes the larger *oriented* value (the side further out).
 Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure,
@@ -188,11 +203,14 @@ Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure
                                       (left ? right : left).error().message));
         return one_side(left ? Side::kLeft : Side::kRight);
       }
-      // Sides moving in opposite directions (mirrored 2D signs) would cancel in the mean; a
-      // 2D flexion angle's mirrored stretches are averaged by size (unmirror_mean).
+      // Sides moving in opposite directions at the same time (mirrored 2D signs) cancel in
+      // the mean; a 2D flexion angle's mirrored stretches are averaged by size
+      // (unmirror_mean). Sides taking turns (alternating arm curls) also correlate
+      // negatively, but their mean keeps half of each side's movement, one rep per turn.
       const bool unmirror =
           sides == SideCombination::kMean && sign_follows_facing(measure, series.is_3d());
-      if (sides == SideCombination::kMean && !unmirror && correlation(s.left, s.right) < -0.3) {
+      if (sides == SideCombination::kMean && !unmirror && correlation(s.left, s.right) < -0.3 &&
+          move_together(s.left, s.right, series.sample_rate_hz())) {
         return bad_input(fmt::format("left and right {} move in opposite directions", measure));
       }
       if (sides == SideCombination::kMax && !increases) {
@@ -296,6 +314,59 @@ std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes) {
   return votes.back().first;
 }
 
+// A candidate signal of `--exercise auto`.
+struct AutoCandidate {
+  DrivingSignal signal;
+  Periodicity periodicity;
+  double swing = 0;  // typical swing in units of the measure's smallest one
+  double score = 0;
+  std::vector<Repetition> complete_reps;
+};
+
+// How many of `reps` turn within [start_s, end_s].
+std::size_t turning_within(const std::vector<Repetition>& reps, double start_s, double end_s) {
+  return static_cast<std::size_t>(std::count_if(reps.begin(), reps.end(), [&](const Repetition& r) {
+    return r.turn_s >= start_s && r.turn_s <= end_s;
+  }));
+}
+
+// A movement can show in some signals at a multiple of its rate: the arm's angle to the
+// trunk changes with the forward lean of standing up and again with that of sitting down,
+// two cycles per sit-to-stand, and more cycles prove a rhythm better. The body repeats only
+// at the slower rate, and one repetition is that cycle. So a clearly periodic candidate that
+// moves at least as much as the chosen one, whose period is 2 or 3 times the chosen's
+// (within 10 %), and each of whose complete repetitions (two or more) holds exactly that many
+// of the chosen's turning points is the movement: the best scoring such one, else none.
+// Holding the chosen's cycles proves its rhythm however few cycles the recording has. A
+// left or right signal qualifies only when its two sides move in step (positive
+// correlation): lunges led by the left leg, then the right, swing each hip once per two
+// lunges, but every lunge is a repetition.
+const AutoCandidate* fundamental(const std::vector<AutoCandidate>& candidates,
+                                 const AutoCandidate& chosen) {
+  const AutoCandidate* best = nullptr;
+  for (const AutoCandidate& c : candidates) {
+    if (&c == &chosen || c.swing < chosen.swing || c.complete_reps.size() < 2 ||
+        c.periodicity.strength < kClearlyPeriodic) {
+      continue;
+    }
+    const double ratio = c.periodicity.period_s / chosen.periodicity.period_s;
+    const double multiple = std::round(ratio);
+    if (multiple < 2 || multiple > 3 || std::abs(ratio - multiple) > 0.1 * multiple) continue;
+    const bool holds_multiple =
+        std::all_of(c.complete_reps.begin(), c.complete_reps.end(), [&](const Repetition& r) {
+          return static_cast<double>(turning_within(chosen.complete_reps, r.start_s, r.end_s)) ==
+                 multiple;
+        });
+    if (!holds_multiple) continue;
+    const bool one_of_two_sides =
+        (c.signal.sides == SideCombination::kLeft || c.signal.sides == SideCombination::kRight) &&
+        !c.signal.left.empty() && !c.signal.right.empty();
+    if (one_of_two_sides && !(correlation(c.signal.left, c.signal.right) > 0)) continue;
+    if (best == nullptr || c.score > best->score) best = &c;
+  }
+  return best;
+}
+
 }  // namespace
 
 std::string DrivingSignal::description() const {
@@ -393,14 +464,7 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
 }
 
 Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
-  struct Candidate {
-    DrivingSignal signal;
-    Periodicity periodicity;
-    double swing = 0;  // typical swing in units of the measure's smallest one
-    double score = 0;
-    std::size_t complete_reps = 0;
-  };
-  std::vector<Candidate> candidates;
+  std::vector<AutoCandidate> candidates;
   const Kinematics& k = measures.kinematics();
   ContinuousSeries continuous_series(measures);
   // Each side and, for a bilateral measure, the mean of both.
@@ -411,7 +475,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
              : std::vector{SideCombination::kNone}) {
       auto s = build(continuous_series, name, c, true);
       if (!s || (c == SideCombination::kMean && s->chosen_side != Side::kNone)) continue;
-      Candidate cand{std::move(*s), {}, 0, 0};
+      AutoCandidate cand{std::move(*s), {}, 0, 0, {}};
       cand.swing = typical_swing(cand.signal.values) / min_range;
       if (cand.swing < 1) continue;  // jitter, not movement
       cand.signal.min_range = min_range;
@@ -457,10 +521,11 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
                                        {.increases = c.signal.increases,
                                         .min_rom = c.signal.min_range,
                                         .period_s = counting_period(c.periodicity, duration)});
-    c.complete_reps = d.complete_count();
     double covered = 0;
     for (const Repetition& r : d.reps) {
-      if (r.complete) covered += std::min(r.end_s - r.start_s, c.periodicity.period_s);
+      if (!r.complete) continue;
+      c.complete_reps.push_back(r);
+      covered += std::min(r.end_s - r.start_s, c.periodicity.period_s);
     }
     c.score = std::max(0.0, periodicity_evidence(c.periodicity, duration)) *
               (duration > 0 ? covered / duration : 0);
@@ -477,15 +542,22 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   const bool repeats_clearly = best > 0;
   std::vector<std::pair<std::size_t, double>> votes;  // (complete reps, swing)
   for (const auto& c : candidates) {
-    if (c.complete_reps >= 2) votes.emplace_back(c.complete_reps, c.swing);
+    if (c.complete_reps.size() >= 2) votes.emplace_back(c.complete_reps.size(), c.swing);
   }
   const bool any_repeats = !votes.empty();
   const std::size_t voted_count = any_repeats ? weighted_median(votes) : 0;
-  const Candidate* chosen = nullptr;
+  const AutoCandidate* chosen = nullptr;
   for (const auto& c : candidates) {
-    const bool eligible =
-        repeats_clearly ? c.score >= 0.95 * best : !any_repeats || c.complete_reps == voted_count;
+    const bool eligible = repeats_clearly ? c.score >= 0.95 * best
+                                          : !any_repeats || c.complete_reps.size() == voted_count;
     if (eligible && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
+  }
+  const AutoCandidate* harmonic_of = nullptr;
+  if (repeats_clearly) {
+    if (const AutoCandidate* f = fundamental(candidates, *chosen)) {
+      harmonic_of = chosen;
+      chosen = f;
+    }
   }
   DrivingSignal s = chosen->signal;
   const Periodicity& p = chosen->periodicity;
@@ -500,12 +572,20 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
         "no movement repeats clearly; counting {}: {} complete repetitions, the count the {} "
         "signals with repetitions agree on (their votes weighted by the size of their "
         "movement; they count from {} to {}): the count is uncertain",
-        s.description(), chosen->complete_reps, votes.size(), fewest->first, most->first));
+        s.description(), chosen->complete_reps.size(), votes.size(), fewest->first, most->first));
   } else {
     s.notes.push_back(fmt::format(
         "no movement repeats clearly; counting {}, the largest movement (no signal has two "
         "complete repetitions): the count is uncertain",
         s.description()));
+  }
+  if (harmonic_of != nullptr) {
+    s.notes.push_back(fmt::format(
+        "{} repeats {:g} times within each of these repetitions (every {:.1f} s): part of the "
+        "same movement, not a repetition of its own",
+        harmonic_of->signal.description(),
+        std::round(p.period_s / harmonic_of->periodicity.period_s),
+        harmonic_of->periodicity.period_s));
   }
   return s;
 }

@@ -8,8 +8,10 @@
 // height are candidates (each side and the mean of both); the one whose complete repetitions
 // are most periodic (autocorrelation, reps.h, less its uncertainty over the cycles the
 // recording holds) and fill most of the recording carries the movement, near-ties going to
-// the larger swing. Its direction (which extreme is the start position) is
-// where the recording begins, else where the subject dwells longer.
+// the larger swing; a signal whose every repetition holds two or three of the winner's
+// cycles (the trunk leaning twice per sit-to-stand) is the body's cycle and counted instead.
+// Its direction (which extreme is the start position) is where the recording begins, else
+// where the subject dwells longer.
 //
 //   MeasureSet measures(kinematics);
 //   auto s = driving_signal(measures, exercise.movement);
