@@ -386,16 +386,20 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   // Candidates: each signal in preference order with the defined side combination, and for
   // mean also each side alone (one limb may be hidden or badly tracked). When the
   // movement repeats clearly, the most periodic candidate wins, with a small preference for
-  // the definition's order; else the first measurable one.
+  // the definition's order; else the first measurable one, unless that is a 2D angle
+  // outside the image plane (a squat's knees filmed from the front barely move in the
+  // image) and a candidate in the image plane moves by its minimum range: the first such.
   constexpr double kOrderPreference = 0.1, kComboPreference = 0.05, kProjectionPenalty = 0.3;
   std::vector<std::string> reasons;
-  // The first measurable candidate and the best one, rebuilt once chosen (no copies).
+  // The first measurable candidate, the first moving one in the image plane and the best
+  // one, rebuilt once chosen (no copies).
   struct Pick {
     const MovementSignal* candidate;
     SideCombination sides;
     std::optional<Periodicity> periodicity;  // when it was computed while choosing
   };
-  std::optional<Pick> first, best;
+  std::optional<Pick> first, moving_in_plane, best;
+  bool first_in_plane = true;
   double best_score = -1e9;
   const auto& t = measures.kinematics().t_s;
   ContinuousSeries continuous_series(measures);
@@ -420,22 +424,28 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
         if (c == 0) reasons.push_back(s.error().message);
         continue;
       }
-      if (!first) first = Pick{&candidate, combos[c], std::nullopt};
+      const bool in_plane = in_view_plane(measures, name);
+      if (!first) {
+        first = Pick{&candidate, combos[c], std::nullopt};
+        first_in_plane = in_plane;
+      }
       // A candidate that never moves by its minimum range cannot have repetitions.
       if (typical_swing(s->values) < candidate.min_range) continue;
       const Periodicity p = periodicity(s->values, t);
       if (first->candidate == &candidate && first->sides == combos[c]) first->periodicity = p;
+      if (in_plane && !moving_in_plane) moving_in_plane = Pick{&candidate, combos[c], p};
       if (p.strength < kClearlyPeriodic) continue;
       // A 2D projection of an angle outside the image plane is a poor witness.
-      const double score = p.strength - preference -
-                           kProjectionPenalty * static_cast<double>(!in_view_plane(measures, name));
+      const double score =
+          p.strength - preference - kProjectionPenalty * static_cast<double>(!in_plane);
       if (score > best_score) {
         best_score = score;
         best = Pick{&candidate, combos[c], p};
       }
     }
   }
-  const std::optional<Pick> pick = best ? best : first;
+  const std::optional<Pick> pick =
+      best ? best : (!first_in_plane && moving_in_plane ? moving_in_plane : first);
   if (!pick) {
     return bad_input(fmt::format("none of the exercise's movement signals is measurable: {}",
                                  fmt::join(reasons, "; ")),
