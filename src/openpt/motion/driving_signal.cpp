@@ -314,6 +314,17 @@ std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes) {
   return votes.back().first;
 }
 
+// Whether a signal moves by `min_range`: its typical swing once low-passed at 2 Hz.
+// Repetitions last half a second or more; faster jitter is landmark noise, and in a 2D
+// image with a few pixels of it every angle swings by 15° at times, so often that the noise
+// is the typical swing and the one joint that moves slowly and far no longer stands out.
+bool moves(const std::vector<double>& values, double sample_rate_hz, double min_range) {
+  constexpr double kFastestMovementHz = 2;
+  const bool can_filter = kFastestMovementHz < 0.45 * sample_rate_hz;
+  return typical_swing(can_filter ? lowpass_zero_phase(values, sample_rate_hz, kFastestMovementHz)
+                                  : values) >= min_range;
+}
+
 // A candidate signal of `--exercise auto`.
 struct AutoCandidate {
   DrivingSignal signal;
@@ -486,8 +497,8 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
       auto s = build(continuous_series, name, c, true);
       if (!s || (c == SideCombination::kMean && s->chosen_side != Side::kNone)) continue;
       AutoCandidate cand{std::move(*s), {}, 0, 0, {}};
+      if (!moves(cand.signal.values, k.sample_rate_hz, min_range)) continue;
       cand.swing = typical_swing(cand.signal.values) / min_range;
-      if (cand.swing < 1) continue;  // jitter, not movement
       cand.signal.min_range = min_range;
       cand.periodicity = periodicity(cand.signal.values, k.t_s);
       candidates.push_back(std::move(cand));
