@@ -1080,6 +1080,28 @@ TEST(Assessment, LibrarySquatFromTheFrontWithoutAClearRhythmIsCountedInTheImageP
   EXPECT_EQ(a->signal, "pelvis_height");
 }
 
+// Two forward lunges between walking in and walking out of the picture: five steps or
+// more bend the knee about half as far as a lunge, quickly, and by count × size they were
+// the typical movement: 7 "lunges" for 2. The knee flexion low-passed at 2 Hz (repetitions
+// last half a second or more) swings typically more than 1.5 times as far — the steps'
+// jitter outnumbered the movement — and is counted instead, in 3D and in 2D.
+TEST(Assessment, LibraryForwardLungeIsNotCountedOnTheWalkingInAndOut) {
+  const ExerciseDefinition* exercise = shipped_library().find("forward_lunge");
+  ASSERT_NE(exercise, nullptr);
+  SimulationOptions o{.reps = 2, .image_noise_px = 3};
+  o.setup_s = 4;
+  o.walk_away_s = 4;
+  auto sim = simulate("forward_lunge", o);
+  ASSERT_TRUE(sim.has_value()) << sim.error().to_string();
+  for (const bool use_world : {true, false}) {
+    auto k = compute_kinematics(sim->pose, {.use_world = use_world, .keep_tracks = true});
+    ASSERT_TRUE(k.has_value()) << k.error().to_string();
+    auto a = assess(*k, *exercise);
+    ASSERT_TRUE(a.has_value()) << a.error().to_string();
+    EXPECT_EQ(a->rep_count, 2) << (use_world ? "3D" : "2D");
+  }
+}
+
 TEST(FormatRepList, Ranges) {
   EXPECT_EQ(format_rep_list({3}), "rep 3");
   EXPECT_EQ(format_rep_list({3, 4, 5, 6, 7}), "reps 3–7");

@@ -243,6 +243,51 @@ TEST(DetectReps, SetUpAndLeavingAreNotReps) {
   EXPECT_NE(d.reps.back().partial_reason.find("different movement"), std::string::npos);
 }
 
+// Four slow reps (40°, 3 s each) under fast jitter (±10° at 5 Hz, about 20° swings, ten
+// for every rep): by count × size the jitter is the typical swing, and each wobble a
+// "rep". With a jitter cut-off of 2 Hz the low-passed signal swings typically 40°, more
+// than 1.5 times the jitter's, and the four reps are counted on it.
+TEST(DetectReps, JitterOutnumberingTheMovementIsLowPassedAway) {
+  Builder b;
+  b.rest(1);
+  for (int i = 0; i < 4; ++i) {
+    b.rep(40, 3);
+    b.rest(1);
+  }
+  for (std::size_t i = 0; i < b.x.size(); ++i) {
+    b.x[i] += 10 * std::sin(2 * std::numbers::pi * 5 * b.t[i]);
+  }
+  const RepDetection plain = detect_reps(b.x, b.t, {.increases = true, .min_rom = 10});
+  EXPECT_GT(complete(plain), 10u);
+  const RepDetection robust = detect_reps(
+      b.x, b.t, {.increases = true, .min_rom = 10, .jitter_cutoff_hz = kFastestRepetitionHz});
+  EXPECT_EQ(complete(robust), 4u);
+  // Ranges are still read from the signal itself: the reps' 40° plus the jitter at their
+  // ends.
+  EXPECT_GT(robust.typical_rom, 40);
+  EXPECT_LT(robust.typical_rom, 60);
+}
+
+// Reps of 40° under small jitter (±2°): the signal's own typical swing is the reps', and a
+// jitter cut-off changes nothing.
+TEST(DetectReps, AJitterCutOffLeavesACleanSignalAlone) {
+  Builder b;
+  b.rest(1);
+  for (int i = 0; i < 5; ++i) {
+    b.rep(40, 1.2);
+    b.rest(0.5);
+  }
+  for (std::size_t i = 0; i < b.x.size(); ++i) {
+    b.x[i] += 2 * std::sin(2 * std::numbers::pi * 5 * b.t[i]);
+  }
+  const RepDetection plain = detect_reps(b.x, b.t, {.increases = true, .min_rom = 10});
+  const RepDetection robust = detect_reps(
+      b.x, b.t, {.increases = true, .min_rom = 10, .jitter_cutoff_hz = kFastestRepetitionHz});
+  EXPECT_EQ(complete(plain), 5u);
+  EXPECT_EQ(complete(robust), 5u);
+  EXPECT_DOUBLE_EQ(robust.typical_rom, plain.typical_rom);
+}
+
 TEST(DetectReps, MountingAndLeavingFromPartWayAreNotReps) {
   // Six 60° reps between two movements that each span less than 2.5 reps' ranges but reach
   // 2.5 ranges beyond the level the reps start from: before them, from a standing 100 up to

@@ -41,10 +41,16 @@ std::vector<RepResult> make_reps(const RepDetection& detection,
   return reps;
 }
 
-// Counting uses the movement's own period (when it repeats clearly) to ignore jitter.
-RepDetection segment(const Kinematics& k, const DrivingSignal& s, double min_rom) {
+// Counting uses the movement's own period (when it repeats clearly) to ignore jitter, and
+// else, with a jitter cut-off, the signal low-passed at it when jitter outnumbers the
+// movement (reps.h).
+RepDetection segment(const Kinematics& k, const DrivingSignal& s, double min_rom,
+                     double jitter_cutoff_hz) {
   return detect_reps(s.values, k.t_s,
-                     {.increases = s.increases, .min_rom = min_rom, .period_s = s.period_s});
+                     {.increases = s.increases,
+                      .min_rom = min_rom,
+                      .period_s = s.period_s,
+                      .jitter_cutoff_hz = jitter_cutoff_hz});
 }
 
 struct RuleOutcome {
@@ -147,7 +153,9 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
                     "some findings may be missed",
                     exercise.name, fmt::join(names, "/"), camera_view_name(kinematics.view)));
   }
-  const RepDetection detection = segment(kinematics, *signal, signal->min_range);
+  // The exercise's own signal may be one jitter outnumbers (reps.h).
+  const RepDetection detection =
+      segment(kinematics, *signal, signal->min_range, kFastestRepetitionHz);
   a.typical_rom = detection.typical_rom;
   a.reps = make_reps(detection, exercise.movement.outward_eccentric != signal->reversed);
   a.rep_count = static_cast<int>(detection.complete_count());
@@ -251,7 +259,9 @@ Result<Assessment> assess_auto(const Kinematics& kinematics) {
   a.signal_unit = std::string(find_frame_measure(signal->measure)->unit);
   a.notes = signal->notes;
   a.notes.emplace_back("no exercise was named, so form rules were not checked");
-  const RepDetection detection = segment(kinematics, *signal, signal->min_range);
+  // Auto mode chose the signal by how its unsmoothed repetitions look (jittery candidates
+  // were left out: driving_signal.h); they are counted the same way.
+  const RepDetection detection = segment(kinematics, *signal, signal->min_range, 0);
   a.typical_rom = detection.typical_rom;
   a.reps = make_reps(detection, std::nullopt);
   a.rep_count = static_cast<int>(detection.complete_count());

@@ -319,9 +319,8 @@ std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes) {
 // image with a few pixels of it every angle swings by 15° at times, so often that the noise
 // is the typical swing and the one joint that moves slowly and far no longer stands out.
 bool moves(const std::vector<double>& values, double sample_rate_hz, double min_range) {
-  constexpr double kFastestMovementHz = 2;
-  const bool can_filter = kFastestMovementHz < 0.45 * sample_rate_hz;
-  return typical_swing(can_filter ? lowpass_zero_phase(values, sample_rate_hz, kFastestMovementHz)
+  const bool can_filter = kFastestRepetitionHz < 0.45 * sample_rate_hz;
+  return typical_swing(can_filter ? lowpass_zero_phase(values, sample_rate_hz, kFastestRepetitionHz)
                                   : values) >= min_range;
 }
 

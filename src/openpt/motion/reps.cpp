@@ -30,6 +30,11 @@ constexpr std::size_t kNearbyReps = 6;
 // gap. Reported as partial, not counted.
 constexpr double kMaxUnseenFraction = 0.5;
 
+// Low-passing can only shrink swings; when the low-passed signal's typical swing is still
+// this much larger than the raw one's, the raw typical swing was jitter (RepDetectionOptions::
+// jitter_cutoff_hz).
+constexpr double kJitterOutnumbers = 1.5;
+
 struct Extremum {
   std::size_t frame = 0;
   double value = 0;
@@ -250,6 +255,10 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
     const double rate_hz = 1.0 / interval_s;
     const double cutoff_hz = 2.5 / options.period_s;
     if (cutoff_hz < 0.45 * rate_hz) smooth = lowpass_zero_phase(x, rate_hz, cutoff_hz);
+  } else if (options.jitter_cutoff_hz > 0 && interval_s > 0 &&
+             options.jitter_cutoff_hz < 0.45 / interval_s) {
+    std::vector<double> slow = lowpass_zero_phase(x, 1.0 / interval_s, options.jitter_cutoff_hz);
+    if (typical_swing(slow) > kJitterOutnumbers * typical_swing(smooth)) smooth = std::move(slow);
   }
   double a = typical_swing(smooth);
   out.typical_rom = a;

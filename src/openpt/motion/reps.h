@@ -37,7 +37,15 @@ struct RepDetectionOptions {
   // copy low-passed at 2.5 / period Hz, which removes jitter faster than the movement
   // itself; values and times are still read from `signal`. 0 = no extra smoothing.
   double period_s = 0;
+  // Without a period: when the signal low-passed at this frequency (Hz; 0 = never) swings
+  // typically more than 1.5 times as far as the signal itself, the signal's typical swing is
+  // jitter outnumbering the movement (landmark noise, quick steps of walking in and out),
+  // and turning points are found on the low-passed copy. kFastestRepetitionHz suits it.
+  double jitter_cutoff_hz = 0;
 };
+
+// Repetitions last half a second or more: faster movement is jitter.
+inline constexpr double kFastestRepetitionHz = 2;
 
 struct Repetition {
   std::size_t start_frame = 0, turn_frame = 0, end_frame = 0;
