@@ -10,6 +10,7 @@
 #include <numbers>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace openpt::motion {
@@ -243,24 +244,31 @@ TEST(DetectReps, SetUpAndLeavingAreNotReps) {
   EXPECT_NE(d.reps.back().partial_reason.find("different movement"), std::string::npos);
 }
 
-// Four slow reps (40°, 3 s each) under fast jitter (±10° at 5 Hz, about 20° swings, ten
+// `reps` reps of 40° lasting `seconds`, 1 s rests, under a 5 Hz jitter of ± `jitter`°;
+// counted plainly and with the 2 Hz jitter cut-off.
+std::pair<RepDetection, RepDetection> reps_under_jitter(int reps, double seconds, double jitter) {
+  Builder b;
+  b.rest(1);
+  for (int i = 0; i < reps; ++i) {
+    b.rep(40, seconds);
+    b.rest(1);
+  }
+  for (std::size_t i = 0; i < b.x.size(); ++i) {
+    b.x[i] += jitter * std::sin(2 * std::numbers::pi * 5 * b.t[i]);
+  }
+  return {
+      detect_reps(b.x, b.t, {.increases = true, .min_rom = 10}),
+      detect_reps(b.x, b.t,
+                  {.increases = true, .min_rom = 10, .jitter_cutoff_hz = kFastestRepetitionHz})};
+}
+
+// Four slow reps (40°, 3 s each) under fast jitter (±10° at 5 Hz, about 20° swings, fifteen
 // for every rep): by count × size the jitter is the typical swing, and each wobble a
 // "rep". With a jitter cut-off of 2 Hz the low-passed signal swings typically 40°, more
 // than 1.5 times the jitter's, and the four reps are counted on it.
 TEST(DetectReps, JitterOutnumberingTheMovementIsLowPassedAway) {
-  Builder b;
-  b.rest(1);
-  for (int i = 0; i < 4; ++i) {
-    b.rep(40, 3);
-    b.rest(1);
-  }
-  for (std::size_t i = 0; i < b.x.size(); ++i) {
-    b.x[i] += 10 * std::sin(2 * std::numbers::pi * 5 * b.t[i]);
-  }
-  const RepDetection plain = detect_reps(b.x, b.t, {.increases = true, .min_rom = 10});
+  const auto [plain, robust] = reps_under_jitter(4, 3, 10);
   EXPECT_GT(complete(plain), 10u);
-  const RepDetection robust = detect_reps(
-      b.x, b.t, {.increases = true, .min_rom = 10, .jitter_cutoff_hz = kFastestRepetitionHz});
   EXPECT_EQ(complete(robust), 4u);
   // Ranges are still read from the signal itself: the reps' 40° plus the jitter at their
   // ends.
@@ -268,21 +276,10 @@ TEST(DetectReps, JitterOutnumberingTheMovementIsLowPassedAway) {
   EXPECT_LT(robust.typical_rom, 60);
 }
 
-// Reps of 40° under small jitter (±2°): the signal's own typical swing is the reps', and a
-// jitter cut-off changes nothing.
+// Five reps (40°, 1.2 s each) under small jitter (±2°): the signal's own typical swing is
+// the reps', and the jitter cut-off changes nothing.
 TEST(DetectReps, AJitterCutOffLeavesACleanSignalAlone) {
-  Builder b;
-  b.rest(1);
-  for (int i = 0; i < 5; ++i) {
-    b.rep(40, 1.2);
-    b.rest(0.5);
-  }
-  for (std::size_t i = 0; i < b.x.size(); ++i) {
-    b.x[i] += 2 * std::sin(2 * std::numbers::pi * 5 * b.t[i]);
-  }
-  const RepDetection plain = detect_reps(b.x, b.t, {.increases = true, .min_rom = 10});
-  const RepDetection robust = detect_reps(
-      b.x, b.t, {.increases = true, .min_rom = 10, .jitter_cutoff_hz = kFastestRepetitionHz});
+  const auto [plain, robust] = reps_under_jitter(5, 1.2, 2);
   EXPECT_EQ(complete(plain), 5u);
   EXPECT_EQ(complete(robust), 5u);
   EXPECT_DOUBLE_EQ(robust.typical_rom, plain.typical_rom);
