@@ -704,6 +704,25 @@ TEST(Assessment, AutomaticDetectionCountsArmsTakingTurns) {
   }
 }
 
+// Four arm raises to the side, the arms taking turns, of uneven depth and pace on a
+// drifting start posture: one arm alone repeats more clearly than the two together, and it
+// used to be counted, 2 for 4. The two arms take turns (they move in opposite directions,
+// not at the same time), so each holds half of the repetitions: both are counted.
+TEST(Assessment, AutomaticDetectionCountsBothSidesWhenTheyTakeTurns) {
+  SimulationOptions o{.reps = 4, .image_noise_px = 3};
+  o.side = MovingSide::kAlternating;
+  o.rep_depth_scale = {1, 0.8, 0.95, 0.75};
+  o.rep_duration_scale = {1, 0.7, 1.4, 0.9};
+  o.baseline_drift_deg = 10;
+  for (const auto& [view, a] : auto_in_3d_and_2d("shoulder_abduction", o)) {
+    EXPECT_EQ(a.rep_count, 4) << a.signal << " " << view;
+    const bool noted = std::any_of(a.notes.begin(), a.notes.end(), [](const std::string& n) {
+      return n.find("take turns") != std::string::npos;
+    });
+    EXPECT_TRUE(noted) << view;
+  }
+}
+
 // Four squats at no steady rhythm (knees to 100°, hips to 90°) while the left elbow's
 // landmark jumps to another body part and back nine times (150° spikes, 0.3 s, at irregular
 // times): a tracking glitch, and the largest movement. Nothing repeats clearly, so the

@@ -163,6 +163,15 @@ bool move_together(const std::vector<double>& left, const std::vector<double>& r
   return correlation(speeds(left), speeds(right)) >= 0.3;
 }
 
+// Two sides that move in opposite directions (correlation below -0.3): at the same time, a
+// mirror image (the sides' signs differ), or one after the other, taking turns.
+bool mirrored(const std::vector<double>& left, const std::vector<double>& right, double rate_hz) {
+  return correlation(left, right) < -0.3 && move_together(left, right, rate_hz);
+}
+bool take_turns(const std::vector<double>& left, const std::vector<double>& right, double rate_hz) {
+  return correlation(left, right) < -0.3 && !move_together(left, right, rate_hz);
+}
+
 // Combines the sides; kMax takes the larger *oriented* value (the side further out).
 Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure,
                             SideCombination sides, bool increases) {
@@ -209,8 +218,8 @@ Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure
       // negatively, but their mean keeps half of each side's movement, one rep per turn.
       const bool unmirror =
           sides == SideCombination::kMean && sign_follows_facing(measure, series.is_3d());
-      if (sides == SideCombination::kMean && !unmirror && correlation(s.left, s.right) < -0.3 &&
-          move_together(s.left, s.right, series.sample_rate_hz())) {
+      if (sides == SideCombination::kMean && !unmirror &&
+          mirrored(s.left, s.right, series.sample_rate_hz())) {
         return bad_input(fmt::format("left and right {} move in opposite directions", measure));
       }
       if (sides == SideCombination::kMax && !increases) {
@@ -375,6 +384,27 @@ const AutoCandidate* fundamental(const std::vector<AutoCandidate>& candidates,
     if (best == nullptr || c.score > best->score) best = &c;
   }
   return best;
+}
+
+// Sides that take turns (alternating curls) each hold half the repetitions: when the
+// chosen signal is one side of such a pair, their mean (a bump for every turn) is the
+// movement, if it is a candidate; else none.
+const AutoCandidate* both_sides_taking_turns(const std::vector<AutoCandidate>& candidates,
+                                             const AutoCandidate& chosen, double rate_hz) {
+  const SideCombination sides = chosen.signal.sides;
+  if ((sides != SideCombination::kLeft && sides != SideCombination::kRight) ||
+      chosen.signal.left.empty() || chosen.signal.right.empty() ||
+      !take_turns(chosen.signal.left, chosen.signal.right, rate_hz) ||
+      !moves(chosen.signal.left, rate_hz, chosen.signal.min_range) ||
+      !moves(chosen.signal.right, rate_hz, chosen.signal.min_range)) {
+    return nullptr;
+  }
+  for (const AutoCandidate& c : candidates) {
+    if (c.signal.measure == chosen.signal.measure && c.signal.sides == SideCombination::kMean) {
+      return &c;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -579,6 +609,11 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
       chosen = f;
     }
   }
+  const AutoCandidate* one_side_of = nullptr;
+  if (const AutoCandidate* m = both_sides_taking_turns(candidates, *chosen, k.sample_rate_hz)) {
+    one_side_of = chosen;
+    chosen = m;
+  }
   DrivingSignal s = chosen->signal;
   const Periodicity& p = chosen->periodicity;
   s.period_s = counting_period(p, duration);
@@ -598,6 +633,12 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
         "no movement repeats clearly; counting {}, the largest movement (no signal has two "
         "complete repetitions): the count is uncertain",
         s.description()));
+  }
+  if (one_side_of != nullptr) {
+    s.notes.push_back(
+        fmt::format("the left and right {} take turns, each side holding half of the repetitions: "
+                    "counting both ({} alone repeats more clearly)",
+                    s.measure, one_side_of->signal.description()));
   }
   if (harmonic_of != nullptr) {
     s.notes.push_back(fmt::format(
