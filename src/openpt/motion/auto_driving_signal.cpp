@@ -1,0 +1,260 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "openpt/core/filters.h"
+#include "openpt/motion/driving_signal.h"
+#include "openpt/motion/reps.h"
+#include "openpt/motion/signal_candidates.h"
+
+namespace openpt::motion {
+
+using namespace driving;
+
+namespace {
+
+// Smallest typical swing of an automatically detected movement: a joint angle (degrees), the
+// wrist's height above the shoulder (% trunk length), the pelvis's height (% leg length).
+constexpr double kAutoMinRangeDeg = 15, kAutoMinWristRange = 15, kAutoMinPelvisRange = 10;
+
+// The weighted median of (value, weight) pairs: the smallest value at which the weights of
+// the values up to it reach half the total.
+std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes) {
+  std::sort(votes.begin(), votes.end());
+  double total = 0;
+  for (const auto& v : votes) total += v.second;
+  double reached = 0;
+  for (const auto& [value, weight] : votes) {
+    reached += weight;
+    if (reached >= 0.5 * total) return value;
+  }
+  return votes.back().first;
+}
+
+// Whether a signal moves by `min_range`: its typical swing once low-passed at 2 Hz.
+// Repetitions last half a second or more; faster jitter is landmark noise, and in a 2D
+// image with a few pixels of it every angle swings by 15° at times, so often that the noise
+// is the typical swing and the one joint that moves slowly and far no longer stands out.
+bool moves(const std::vector<double>& values, double sample_rate_hz, double min_range) {
+  const bool can_filter = kFastestRepetitionHz < 0.45 * sample_rate_hz;
+  return typical_swing(can_filter ? lowpass_zero_phase(values, sample_rate_hz, kFastestRepetitionHz)
+                                  : values) >= min_range;
+}
+
+// A candidate signal of `--exercise auto`.
+struct AutoCandidate {
+  DrivingSignal signal;
+  Periodicity periodicity;
+  double swing = 0;  // typical swing in units of the measure's smallest one
+  double score = 0;
+  std::vector<Repetition> complete_reps;
+};
+
+// How many of `reps` turn within [start_s, end_s].
+std::size_t turning_within(const std::vector<Repetition>& reps, double start_s, double end_s) {
+  return static_cast<std::size_t>(std::count_if(reps.begin(), reps.end(), [&](const Repetition& r) {
+    return r.turn_s >= start_s && r.turn_s <= end_s;
+  }));
+}
+
+// A movement can show in some signals at a multiple of its rate: the arm's angle to the
+// trunk changes with the forward lean of standing up and again with that of sitting down,
+// two cycles per sit-to-stand, and more cycles prove a rhythm better. The body repeats only
+// at the slower rate, and one repetition is that cycle. So a clearly periodic candidate that
+// moves at least as much as the chosen one, whose period is 2 or 3 times the chosen's
+// (within 10 %), and each of whose complete repetitions (two or more) holds exactly that many
+// of the chosen's turning points is the movement: the best scoring such one, else none.
+// Holding the chosen's cycles proves its rhythm however few cycles the recording has. A
+// left or right signal qualifies only when its two sides move in step (positive
+// correlation): lunges led by the left leg, then the right, swing each hip once per two
+// lunges, but every lunge is a repetition.
+const AutoCandidate* fundamental(const std::vector<AutoCandidate>& candidates,
+                                 const AutoCandidate& chosen) {
+  const AutoCandidate* best = nullptr;
+  for (const AutoCandidate& c : candidates) {
+    if (&c == &chosen || c.swing < chosen.swing || c.complete_reps.size() < 2 ||
+        c.periodicity.strength < kClearlyPeriodic) {
+      continue;
+    }
+    const double ratio = c.periodicity.period_s / chosen.periodicity.period_s;
+    const double multiple = std::round(ratio);
+    if (multiple < 2 || multiple > 3 || std::abs(ratio - multiple) > 0.1 * multiple) continue;
+    const bool holds_multiple =
+        std::all_of(c.complete_reps.begin(), c.complete_reps.end(), [&](const Repetition& r) {
+          return static_cast<double>(turning_within(chosen.complete_reps, r.start_s, r.end_s)) ==
+                 multiple;
+        });
+    if (!holds_multiple) continue;
+    const bool one_of_two_sides =
+        (c.signal.sides == SideCombination::kLeft || c.signal.sides == SideCombination::kRight) &&
+        !c.signal.left.empty() && !c.signal.right.empty();
+    if (one_of_two_sides && !(correlation(c.signal.left, c.signal.right) > 0)) continue;
+    if (best == nullptr || c.score > best->score) best = &c;
+  }
+  return best;
+}
+
+// Sides that take turns (alternating curls) each hold half the repetitions: when the
+// chosen signal is one side of such a pair, their mean (a bump for every turn) is the
+// movement, if it is a candidate; else none.
+const AutoCandidate* both_sides_taking_turns(const std::vector<AutoCandidate>& candidates,
+                                             const AutoCandidate& chosen, double rate_hz) {
+  const SideCombination sides = chosen.signal.sides;
+  if ((sides != SideCombination::kLeft && sides != SideCombination::kRight) ||
+      chosen.signal.left.empty() || chosen.signal.right.empty() ||
+      !take_turns(chosen.signal.left, chosen.signal.right, rate_hz) ||
+      !moves(chosen.signal.left, rate_hz, chosen.signal.min_range) ||
+      !moves(chosen.signal.right, rate_hz, chosen.signal.min_range)) {
+    return nullptr;
+  }
+  for (const AutoCandidate& c : candidates) {
+    if (c.signal.measure == chosen.signal.measure && c.signal.sides == SideCombination::kMean) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
+  std::vector<AutoCandidate> candidates;
+  const Kinematics& k = measures.kinematics();
+  ContinuousSeries continuous_series(measures);
+  // Each side and, for a bilateral measure, the mean of both.
+  const auto add_candidates = [&](const std::string& name, bool bilateral, double min_range) {
+    for (SideCombination c :
+         bilateral
+             ? std::vector{SideCombination::kLeft, SideCombination::kRight, SideCombination::kMean}
+             : std::vector{SideCombination::kNone}) {
+      auto s = build(continuous_series, name, c, true);
+      if (!s || (c == SideCombination::kMean && s->chosen_side != Side::kNone)) continue;
+      AutoCandidate cand{std::move(*s), {}, 0, 0, {}};
+      if (!moves(cand.signal.values, k.sample_rate_hz, min_range)) continue;
+      cand.swing = typical_swing(cand.signal.values) / min_range;
+      cand.signal.min_range = min_range;
+      cand.periodicity = periodicity(cand.signal.values, k.t_s);
+      candidates.push_back(std::move(cand));
+    }
+  };
+  for (const AngleInfo& info : all_angles()) {
+    const AngleSeries* series = k.find(info.key);
+    if (series == nullptr || !series->in_view_plane) continue;
+    if (info.key.side == Side::kRight) continue;  // handled with the left: sides and mean
+    std::string name(info.name);
+    if (info.key.side != Side::kNone) name = name.substr(name.find('_') + 1);
+    add_candidates(name, info.key.side != Side::kNone, kAutoMinRangeDeg);
+  }
+  // Positions carry movements no angle in the image plane does: an arm raised forward and
+  // filmed from the front, a 2D shoulder angle that wraps past overhead, a squat filmed from
+  // the front.
+  add_candidates("wrist_height", true, kAutoMinWristRange);
+  add_candidates("pelvis_height", false, kAutoMinPelvisRange);
+  // The thigh swinging out sideways (standing hip abduction) moves no joint angle above: hip
+  // flexion is sagittal. Measurable in 3D and in 2D front or back views.
+  add_candidates("hip_abduction", true, kAutoMinRangeDeg);
+  if (candidates.empty()) {
+    return bad_input(
+        fmt::format("no joint angle moves by {:g}° or more, no wrist by {:g} % of the trunk's "
+                    "length and the pelvis not by {:g} % of the leg's: there is no repeated "
+                    "movement to count",
+                    kAutoMinRangeDeg, kAutoMinWristRange, kAutoMinPelvisRange));
+  }
+  // The dominant repeated movement: the candidate whose complete repetitions are most
+  // periodic and fill most of the recording (periodicity evidence × share of the time inside
+  // complete reps); near-ties (within 5 %) go to the larger movement (in multiples of each
+  // measure's smallest swing). The evidence is the autocorrelation less its sampling
+  // uncertainty, about 1/sqrt(cycles): a slow wander that fits three times into the recording
+  // can correlate with itself as well as twelve quick repetitions, but proves much less. A
+  // repetition fills at most one period: one slow swing lasting the whole recording (sitting
+  // down and staying there) is not the repeated movement, however periodic its tremor.
+  const double duration = duration_of(k.t_s);
+  for (auto& c : candidates) {
+    c.signal.increases = rests_low(c.signal.values);
+    const RepDetection d = detect_reps(c.signal.values, k.t_s,
+                                       {.increases = c.signal.increases,
+                                        .min_rom = c.signal.min_range,
+                                        .period_s = counting_period(c.periodicity, duration)});
+    double covered = 0;
+    for (const Repetition& r : d.reps) {
+      if (!r.complete) continue;
+      c.complete_reps.push_back(r);
+      covered += std::min(r.end_s - r.start_s, c.periodicity.period_s);
+    }
+    c.score = std::max(0.0, periodicity_evidence(c.periodicity, duration)) *
+              (duration > 0 ? covered / duration : 0);
+  }
+  double best = -1;
+  for (const auto& c : candidates) best = std::max(best, c.score);
+  // When nothing repeats clearly (every score 0), no one signal has shown that it carries
+  // the movement, and the largest swing may be a landmark jumping between body parts as
+  // well as the exercise: the signals vote. Each candidate with at least two complete
+  // repetitions (a single one or none is no repeated movement) votes for its count with the
+  // weight of its movement's size, and the weighted median wins: large movements weigh
+  // most, but one cannot outvote all the others. Of the candidates with that count, the
+  // largest movement.
+  const bool repeats_clearly = best > 0;
+  std::vector<std::pair<std::size_t, double>> votes;  // (complete reps, swing)
+  for (const auto& c : candidates) {
+    if (c.complete_reps.size() >= 2) votes.emplace_back(c.complete_reps.size(), c.swing);
+  }
+  const bool any_repeats = !votes.empty();
+  const std::size_t voted_count = any_repeats ? weighted_median(votes) : 0;
+  const AutoCandidate* chosen = nullptr;
+  for (const auto& c : candidates) {
+    const bool eligible = repeats_clearly ? c.score >= 0.95 * best
+                                          : !any_repeats || c.complete_reps.size() == voted_count;
+    if (eligible && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
+  }
+  const AutoCandidate* harmonic_of = nullptr;
+  if (repeats_clearly) {
+    if (const AutoCandidate* f = fundamental(candidates, *chosen)) {
+      harmonic_of = chosen;
+      chosen = f;
+    }
+  }
+  const AutoCandidate* one_side_of = nullptr;
+  if (const AutoCandidate* m = both_sides_taking_turns(candidates, *chosen, k.sample_rate_hz)) {
+    one_side_of = chosen;
+    chosen = m;
+  }
+  DrivingSignal s = chosen->signal;
+  const Periodicity& p = chosen->periodicity;
+  s.period_s = counting_period(p, duration);
+  if (repeats_clearly) {
+    s.notes.push_back(fmt::format(
+        "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation {:.2f})",
+        s.description(), p.period_s, p.strength));
+  } else if (any_repeats) {
+    const auto [fewest, most] = std::minmax_element(votes.begin(), votes.end());
+    s.notes.push_back(fmt::format(
+        "no movement repeats clearly; counting {}: {} complete repetitions, the count the {} "
+        "signals with repetitions agree on (their votes weighted by the size of their "
+        "movement; they count from {} to {}): the count is uncertain",
+        s.description(), chosen->complete_reps.size(), votes.size(), fewest->first, most->first));
+  } else {
+    s.notes.push_back(fmt::format(
+        "no movement repeats clearly; counting {}, the largest movement (no signal has two "
+        "complete repetitions): the count is uncertain",
+        s.description()));
+  }
+  if (one_side_of != nullptr) {
+    s.notes.push_back(
+        fmt::format("the left and right {} take turns, each side holding half of the repetitions: "
+                    "counting both ({} alone repeats more clearly)",
+                    s.measure, one_side_of->signal.description()));
+  }
+  if (harmonic_of != nullptr) {
+    s.notes.push_back(fmt::format(
+        "{} repeats {:g} times within each of these repetitions (every {:.1f} s): part of the "
+        "same movement, not a repetition of its own",
+        harmonic_of->signal.description(),
+        std::round(p.period_s / harmonic_of->periodicity.period_s),
+        harmonic_of->periodicity.period_s));
+  }
+  return s;
+}
+
+}  // namespace openpt::motion

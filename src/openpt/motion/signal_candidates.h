@@ -1,0 +1,80 @@
+// Building blocks of the driving-signal choice (driving_signal.h) that the named and the
+// automatic path share: each measure's continuous series per side, the sides combined
+// (mean, max, either, one side) with the tests for mirrored sides and sides that take
+// turns, whether a periodicity is proven, and where a recording starts. Internal to the
+// motion module.
+//
+//   ContinuousSeries series(measures);
+//   auto s = build(series, "knee_flexion", SideCombination::kMean, true);
+//   double p = counting_period(periodicity(s->values, t_s), duration_of(t_s));
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "openpt/core/error.h"
+#include "openpt/motion/driving_signal.h"
+#include "openpt/motion/measures.h"
+#include "openpt/motion/reps.h"
+
+namespace openpt::motion::driving {
+
+// Pearson correlation over the frames where both are finite; NaN with < 10 such frames.
+double correlation(const std::vector<double>& a, const std::vector<double>& b);
+
+// The continuous series of each measure and side, computed once however many side
+// combinations and candidates use it. Angles are unwrapped so a joint passing the end of its
+// reporting range stays continuous; in 2D, a flexion angle that flexes and "hyperextends"
+// far beyond what the joint can (more than 5 % of the frames past the limit) has an
+// unreliable sign, and its size is used.
+class ContinuousSeries {
+ public:
+  explicit ContinuousSeries(MeasureSet& measures) : measures_(measures) {}
+  [[nodiscard]] bool is_3d() const { return measures_.kinematics().is_3d; }
+  [[nodiscard]] double sample_rate_hz() const { return measures_.kinematics().sample_rate_hz; }
+  Result<const std::vector<double>*> get(const std::string& measure, Side side);
+
+ private:
+  MeasureSet& measures_;
+  std::map<std::pair<std::string, Side>, Result<std::vector<double>>> cache_;
+};
+
+// Whether two sides move at the same time: their speeds (the change over ~0.15 s, so at
+// least a frame) correlate clearly, by 0.3 or more. Sides taking turns (alternating arm
+// curls) do not.
+bool move_together(const std::vector<double>& left, const std::vector<double>& right,
+                   double rate_hz);
+
+// Two sides that move in opposite directions (correlation below -0.3): at the same time, a
+// mirror image (the sides' signs differ), or one after the other, taking turns.
+bool mirrored(const std::vector<double>& left, const std::vector<double>& right, double rate_hz);
+bool take_turns(const std::vector<double>& left, const std::vector<double>& right, double rate_hz);
+
+// The signal of `measure` with its sides combined; kMax takes the larger *oriented* value
+// (the side further out). Errors (kBadInput) when it is not measurable, or when the sides of
+// a mean are a mirror image that would cancel (a 2D flexion angle's mirrored stretches are
+// averaged by size instead).
+Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure,
+                            SideCombination sides, bool increases);
+
+// Where the recording starts: -1 clearly at the low end of the signal, +1 clearly at the
+// high end (first valid samples within 30 % of the range of it), 0 in between.
+int starting_end(const std::vector<double>& x);
+
+// Whether the subject starts (and rests) at the low end of the signal: where the
+// recording starts, else where the subject dwells longer.
+bool rests_low(const std::vector<double>& x);
+
+// Autocorrelation less its sampling uncertainty (~1/sqrt of the cycles the recording holds).
+double periodicity_evidence(const Periodicity& p, double duration_s);
+
+// The period counting smooths with: only one the recording proves (clearly periodic, and
+// more so than the few cycles it holds could be by chance). A long "period" fitted to a
+// handful of stretches of a broken recording would low-pass its repetitions away.
+double counting_period(const Periodicity& p, double duration_s);
+
+double duration_of(const std::vector<double>& t);
+
+}  // namespace openpt::motion::driving
