@@ -5,11 +5,12 @@
 // turns) × 2, 3, 4, 6 and 10 repetitions × 3 seeds × six conditions — clean (3 px
 // landmark noise, 1 s rests), set-up and walking away (4 s each), 30 % of frames without a
 // person, short rests (0.2 s), uneven reps (depth 0.75–1, speed 0.7–1.4 times, the start
-// posture drifting 10°), and set-up with 20 % dropped frames and 6 px noise — analysed
-// from the world landmarks (3D) and from the image alone (2D), with the exercise named and
-// with `--exercise auto`. Prints per exercise and per condition the share of recordings
-// counted exactly and within one, and the MAE (|predicted − true| / true). Needs no
-// dataset; the same seeds give the same table.
+// posture drifting 10°), set-up with 20 % dropped frames and 6 px noise, the feet out of
+// view, and per-frame min–max normalised image coordinates like countix-dev's — analysed
+// from the world landmarks (3D) and from the image alone (2D; only this for the normalised
+// ones), with the exercise named and with `--exercise auto`. Prints per exercise and per condition
+// the share of recordings counted exactly and within one, and the MAE (|predicted − true| / true).
+// Needs no dataset; the same seeds give the same table.
 //
 //   build/bench/eval_simulated_counting [--verbose] [--only TEXT]
 //
@@ -17,7 +18,9 @@
 // condition" starts with TEXT (e.g. --only "squat 3 1").
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <string>
@@ -26,6 +29,7 @@
 #include "eval_common.h"
 #include "openpt/motion/exercise.h"
 #include "openpt/motion/kinematics.h"
+#include "openpt/motion/pose_sequence.h"
 #include "openpt/motion/simulate.h"
 
 namespace {
@@ -43,7 +47,53 @@ struct Variant {
 struct Condition {
   std::string name;
   void (*apply)(SimulationOptions&);
+  // Applied to the simulated recording afterwards (nullptr: none); a recording left without
+  // world landmarks is analysed in 2D only.
+  void (*transform)(motion::PoseSequence&) = nullptr;
 };
+
+// Like countix-dev: image landmarks min–max normalised per frame and per axis (x and y span
+// [0, 1] in every frame, the depth likewise), no world landmarks, no camera view.
+void normalise_per_frame(motion::PoseSequence& pose) {
+  const std::size_t n = pose.landmark_count();
+  for (std::size_t f = 0; f < pose.frame_count(); ++f) {
+    std::array<float, 3> lo{INFINITY, INFINITY, INFINITY}, hi{-INFINITY, -INFINITY, -INFINITY};
+    for (std::size_t j = 0; j < n; ++j) {
+      const motion::Landmark& l = pose.image_at(f, j);
+      if (!l.present()) continue;
+      const std::array<float, 3> v{l.x, l.y, l.z};
+      for (std::size_t a = 0; a < 3; ++a) {
+        lo[a] = std::min(lo[a], v[a]);
+        hi[a] = std::max(hi[a], v[a]);
+      }
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+      motion::Landmark& l = pose.image_at(f, j);
+      if (!l.present()) continue;
+      const auto scaled = [&](float v, std::size_t a) {
+        return hi[a] > lo[a] ? (v - lo[a]) / (hi[a] - lo[a]) : 0.0F;
+      };
+      l.x = scaled(l.x, 0);
+      l.y = scaled(l.y, 1);
+      l.z = std::isfinite(l.z) ? scaled(l.z, 2) : l.z;
+    }
+  }
+  pose.image_space = {.units = motion::ImageUnits::kNormalized, .per_frame_normalized = true};
+  pose.has_world = false;
+  pose.world.clear();
+  pose.metadata.view = motion::CameraView::kUnknown;
+}
+
+// The feet out of the picture the whole time (ankles, heels and toes hidden).
+void hide_feet(SimulationOptions& o) {
+  motion::Occlusion feet{.start_s = 0, .end_s = 1e5};
+  for (const char* name : {"left_ankle", "right_ankle", "left_heel", "right_heel",
+                           "left_foot_index", "right_foot_index"}) {
+    auto group = motion::landmark_group(name);
+    if (group) feet.landmarks.insert(feet.landmarks.end(), group->begin(), group->end());
+  }
+  o.occlusions.push_back(feet);
+}
 
 const std::vector<Condition>& conditions() {
   static const std::vector<Condition> list = {
@@ -70,6 +120,8 @@ const std::vector<Condition>& conditions() {
          o.dropped_frames = 0.2;
          o.image_noise_px = 6;
        }},
+      {"feet out of view", hide_feet},
+      {"per-frame normalised (2D only)", [](SimulationOptions&) {}, normalise_per_frame},
   };
   return list;
 }
@@ -164,9 +216,11 @@ int main(int argc, char** argv) {
             fmt::print(stderr, "eval: {} ({}): {}\n", v.label, c.name, sim.error().to_string());
             return 1;
           }
+          if (c.transform != nullptr) c.transform(sim->pose);
           ++recordings;
           for (std::size_t column = 0; column < kColumns.size(); ++column) {
             const bool named = column < 2, world = column % 2 == 0;
+            if (world && !sim->pose.has_world) continue;
             auto k =
                 motion::compute_kinematics(sim->pose, {.use_world = world, .keep_tracks = true});
             Result<motion::Assessment> a =

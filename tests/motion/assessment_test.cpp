@@ -1121,6 +1121,31 @@ TEST(Assessment, LibraryForwardLungeIsNotCountedOnTheWalkingInAndOut) {
   }
 }
 
+// Squats with the feet out of the picture throughout: the knee valgus angle needs the
+// ankles and is measured in no repetition. It used to be listed under "what went well"
+// ("within limits in all 0 reps"); it was not checked, and the report says so.
+TEST(Assessment, LibrarySquatWithTheFeetOutOfViewDoesNotPassTheRulesItCannotMeasure) {
+  const ExerciseDefinition* exercise = shipped_library().find("squat");
+  ASSERT_NE(exercise, nullptr);
+  SimulationOptions o{.reps = 4};
+  o.occlusions.push_back({.start_s = 0, .end_s = 1000, .landmarks = {27, 28, 29, 30, 31, 32}});
+  auto sim = simulate("squat", o);
+  ASSERT_TRUE(sim.has_value()) << sim.error().to_string();
+  auto k = compute_kinematics(sim->pose, {.keep_tracks = true});
+  ASSERT_TRUE(k.has_value()) << k.error().to_string();
+  auto a = assess(*k, *exercise);
+  ASSERT_TRUE(a.has_value()) << a.error().to_string();
+  EXPECT_EQ(a->rep_count, 4);
+  EXPECT_EQ(finding(*a, "knee_valgus", Side::kLeft), nullptr);
+  EXPECT_EQ(finding(*a, "knee_valgus", Side::kRight), nullptr);
+  const auto skipped = std::count_if(a->skipped.begin(), a->skipped.end(), [](const auto& r) {
+    return r.code == "knee_valgus" &&
+           r.reason.find("not measurable in any repetition") != std::string::npos;
+  });
+  EXPECT_EQ(skipped, 2);
+  ASSERT_NE(finding(*a, "trunk_lean", Side::kNone), nullptr);  // still judged
+}
+
 TEST(FormatRepList, Ranges) {
   EXPECT_EQ(format_rep_list({3}), "rep 3");
   EXPECT_EQ(format_rep_list({3, 4, 5, 6, 7}), "reps 3–7");

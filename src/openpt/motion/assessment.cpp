@@ -189,7 +189,20 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
     rep.score = std::max(0.0, 100.0 - deducted);
   }
   for (const RuleOutcome& o : outcomes) {
-    if (a.rep_count > 0) a.findings.push_back(make_finding(o, exercise.movement));
+    if (a.rep_count == 0) break;
+    // A rule measured in no repetition (its landmarks hidden throughout) was not checked: it
+    // is not "within limits".
+    const bool measured = std::any_of(o.values.begin(), o.values.end(),
+                                      [](const auto& v) { return std::isfinite(v.second); });
+    if (!measured) {
+      a.skipped.push_back(
+          {o.rule->code,
+           fmt::format("{}not measurable in any repetition: the landmarks it needs were "
+                       "missing or out of view",
+                       o.side == Side::kNone ? "" : fmt::format("{} side ", side_name(o.side)))});
+      continue;
+    }
+    a.findings.push_back(make_finding(o, exercise.movement));
   }
   sort_findings(a.findings);
 

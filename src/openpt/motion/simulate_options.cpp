@@ -115,7 +115,7 @@ Result<void> check_realism(const SimulationOptions& o) {
       return bad_input(fmt::format("simulation option occlusions[{}] has the time window {}–{} s",
                                    i, occ.start_s, occ.end_s),
                        fmt::format("occlusions[{}]", i),
-                       "give a start of at least 0 s and an end not before it");
+                       "give a start of at least 0 s and an end not before it, under 1000000 s");
     }
     if (occ.landmarks.empty()) {
       return bad_input(fmt::format("simulation option occlusions[{}] names no landmarks", i),
