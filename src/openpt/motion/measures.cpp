@@ -374,7 +374,14 @@ Result<const std::vector<double>*> MeasureSet::series(std::string_view name, Sid
   if (auto key = parse_angle_name(side_prefix + std::string(name))) {
     auto s = kinematics_.require(*key);
     if (!s) return tl::unexpected(s.error());
-    return &(*s)->deg;
+    const std::vector<double>& deg = (*s)->deg;
+    if (std::none_of(deg.begin(), deg.end(), [](double x) { return std::isfinite(x); })) {
+      return bad_input(
+          fmt::format("{}{} is not available: the landmarks it needs are missing in "
+                      "every frame",
+                      side_prefix, name));
+    }
+    return &deg;
   }
   const std::string key = cache_key(name, side);
   if (auto it = cache_.find(key); it != cache_.end()) return &it->second;
