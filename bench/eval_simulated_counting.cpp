@@ -195,6 +195,7 @@ int main(int argc, char** argv) {
   }
   std::map<std::string, Row> per_variant, per_condition;
   std::vector<std::string> variant_order, condition_order;
+  for (const Condition& c : conditions()) condition_order.push_back(c.name);
   Row overall;
   int recordings = 0;
   for (const Variant& v : variants()) {
@@ -207,7 +208,6 @@ int main(int argc, char** argv) {
     for (const int reps : {2, 3, 4, 6, 10}) {
       for (const std::uint64_t seed : {1, 2, 3}) {
         for (const Condition& c : conditions()) {
-          if (per_condition.find(c.name) == per_condition.end()) condition_order.push_back(c.name);
           if (!fmt::format("{} {} {} {}", v.label, reps, seed, c.name).starts_with(only)) continue;
           SimulationOptions o{.reps = reps, .seed = seed, .image_noise_px = 3, .side = v.side};
           c.apply(o);
