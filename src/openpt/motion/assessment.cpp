@@ -273,7 +273,7 @@ Result<Assessment> assess_auto(const Kinematics& kinematics) {
   a.notes = signal->notes;
   a.notes.emplace_back("no exercise was named, so form rules were not checked");
   // Auto mode chose the signal by how its unsmoothed repetitions look (jittery candidates
-  // were left out: driving_signal.h); they are counted the same way.
+  // were left out: auto_driving_signal.cpp); they are counted the same way.
   const RepDetection detection = segment(kinematics, *signal, signal->min_range, 0);
   a.typical_rom = detection.typical_rom;
   a.reps = make_reps(detection, std::nullopt);

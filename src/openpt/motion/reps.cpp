@@ -248,19 +248,24 @@ RepDetection detect_reps(std::span<const double> signal, std::span<const double>
   const double sign = options.increases ? 1.0 : -1.0;
   std::vector<double> x(signal.begin(), signal.end());
   for (double& v : x) v *= sign;
-  // Turning points (and the typical swing) on a smoothed copy when the period is known.
+  // Turning points (and the typical swing) on a smoothed copy when the period is known, or
+  // when jitter outnumbers the movement (options.jitter_cutoff_hz).
   std::vector<double> smooth = x;
   const double interval_s = median_frame_interval_s(std::vector<double>(t_s.begin(), t_s.end()));
   if (options.period_s > 0 && interval_s > 0) {
     const double rate_hz = 1.0 / interval_s;
     const double cutoff_hz = 2.5 / options.period_s;
     if (cutoff_hz < 0.45 * rate_hz) smooth = lowpass_zero_phase(x, rate_hz, cutoff_hz);
-  } else if (options.jitter_cutoff_hz > 0 && interval_s > 0 &&
-             options.jitter_cutoff_hz < 0.45 / interval_s) {
-    std::vector<double> slow = lowpass_zero_phase(x, 1.0 / interval_s, options.jitter_cutoff_hz);
-    if (typical_swing(slow) > kJitterOutnumbers * typical_swing(smooth)) smooth = std::move(slow);
   }
   double a = typical_swing(smooth);
+  if (!(options.period_s > 0) && options.jitter_cutoff_hz > 0 && interval_s > 0 &&
+      options.jitter_cutoff_hz < 0.45 / interval_s) {
+    std::vector<double> slow = lowpass_zero_phase(x, 1.0 / interval_s, options.jitter_cutoff_hz);
+    if (const double slow_a = typical_swing(slow); slow_a > kJitterOutnumbers * a) {
+      smooth = std::move(slow);
+      a = slow_a;
+    }
+  }
   out.typical_rom = a;
   if (!(a > 0) || a < options.min_rom) return out;
   out.hysteresis = 0.25 * a;
