@@ -209,7 +209,10 @@ Outcome run(std::string_view exercise, SimulationOptions options, const char* to
   return {std::move(*sim), std::move(a)};
 }
 
+using testing::assess_pose;
+using testing::assess_pose_auto;
 using testing::finding;
+using testing::simulate_walking_in_and_out;
 
 // Every finding except `code` (on `side`) is ok; `also` may fire too (a side effect the
 // simulator cannot avoid, said where used).
@@ -1107,17 +1110,41 @@ TEST(Assessment, LibrarySquatFromTheFrontWithoutAClearRhythmIsCountedInTheImageP
 TEST(Assessment, LibraryForwardLungeIsNotCountedOnTheWalkingInAndOut) {
   const ExerciseDefinition* exercise = shipped_library().find("forward_lunge");
   ASSERT_NE(exercise, nullptr);
-  SimulationOptions o{.reps = 2, .image_noise_px = 3};
-  o.setup_s = 4;
-  o.walk_away_s = 4;
-  auto sim = simulate("forward_lunge", o);
-  ASSERT_TRUE(sim.has_value()) << sim.error().to_string();
+  const PoseSequence pose =
+      simulate_walking_in_and_out("forward_lunge", {.reps = 2, .image_noise_px = 3});
   for (const bool use_world : {true, false}) {
-    auto k = compute_kinematics(sim->pose, {.use_world = use_world, .keep_tracks = true});
-    ASSERT_TRUE(k.has_value()) << k.error().to_string();
-    auto a = assess(*k, *exercise);
-    ASSERT_TRUE(a.has_value()) << a.error().to_string();
-    EXPECT_EQ(a->rep_count, 2) << (use_world ? "3D" : "2D");
+    EXPECT_EQ(assess_pose(pose, *exercise, use_world).rep_count, 2) << (use_world ? "3D" : "2D");
+  }
+}
+
+// Sit-to-stands between walking to the chair and walking away: the recording starts (and
+// ends) standing, the definition's turning point, and taken the other way round the
+// walk-in's sitting down and the leaving's standing up made one repetition too many (4 for
+// 3). Between repetitions the subject rests seated, as defined, so they are taken as
+// defined — in 3D and in 2D, for 2, 3 and 6 repetitions.
+TEST(Assessment, LibrarySitToStandIsNotCountedFromTheWalkIn) {
+  const ExerciseDefinition* exercise = shipped_library().find("sit_to_stand");
+  ASSERT_NE(exercise, nullptr);
+  for (const int reps : {2, 3, 6}) {
+    const PoseSequence pose = simulate_walking_in_and_out("sit_to_stand", {.reps = reps});
+    for (const bool use_world : {true, false}) {
+      const Assessment a = assess_pose(pose, *exercise, use_world);
+      EXPECT_EQ(a.rep_count, reps) << reps << (use_world ? " 3D" : " 2D");
+      for (const std::string& note : a.notes) {
+        EXPECT_EQ(note.find("starts at the movement's turning point"), std::string::npos) << note;
+      }
+    }
+  }
+}
+
+// The same in automatic detection: the knee's or the pelvis's rest is where the subject
+// waits between repetitions (seated), not where the recording starts (walking in): three
+// sit-to-stands were counted 4.
+TEST(Assessment, AutomaticDetectionTakesTheRestBetweenRepetitionsAsTheStart) {
+  const PoseSequence pose = simulate_walking_in_and_out("sit_to_stand", {.reps = 3});
+  for (const bool use_world : {true, false}) {
+    const Assessment a = assess_pose_auto(pose, use_world);
+    EXPECT_EQ(a.rep_count, 3) << a.signal << (use_world ? " 3D" : " 2D");
   }
 }
 

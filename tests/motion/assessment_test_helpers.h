@@ -1,6 +1,6 @@
 // Helpers the assessment tests share: an inline exercise definition parsed with its error
-// reported to the test, a recording assessed with the landmark tracks kept, and a finding
-// looked up by code and side.
+// reported to the test, a recording assessed (named or auto) with the landmark tracks kept,
+// a simulated recording with walking in and out, and a finding looked up by code and side.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -11,6 +11,7 @@
 #include "openpt/motion/assessment.h"
 #include "openpt/motion/exercise.h"
 #include "openpt/motion/kinematics.h"
+#include "openpt/motion/simulate.h"
 
 namespace openpt::motion::testing {
 
@@ -31,6 +32,27 @@ inline Assessment assess_pose(const PoseSequence& pose, const ExerciseDefinition
   auto a = assess(*k, exercise);
   EXPECT_TRUE(a.has_value()) << a.error().to_string();
   return a ? std::move(*a) : Assessment{};
+}
+
+// The same for `--exercise auto`.
+inline Assessment assess_pose_auto(const PoseSequence& pose, bool use_world = true) {
+  auto k = compute_kinematics(pose, {.use_world = use_world, .keep_tracks = true});
+  EXPECT_TRUE(k.has_value()) << k.error().to_string();
+  if (!k) return {};
+  auto a = assess_auto(*k);
+  EXPECT_TRUE(a.has_value()) << a.error().to_string();
+  return a ? std::move(*a) : Assessment{};
+}
+
+// A simulated recording with 4 s of walking in and setting up before the repetitions and
+// 4 s of walking away after them; empty after a failed expectation naming the error.
+inline PoseSequence simulate_walking_in_and_out(const std::string& exercise,
+                                                SimulationOptions options) {
+  options.setup_s = 4;
+  options.walk_away_s = 4;
+  auto sim = simulate(exercise, options);
+  EXPECT_TRUE(sim.has_value()) << sim.error().to_string();
+  return sim ? std::move(sim->pose) : PoseSequence{};
 }
 
 inline const Finding* finding(const Assessment& a, std::string_view code, Side side = Side::kNone) {

@@ -115,8 +115,11 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   chosen->min_range = pick->candidate->min_range;
   const Periodicity p = pick->periodicity ? *pick->periodicity : periodicity(chosen->values, t);
   chosen->period_s = counting_period(p, duration_of(t));
-  const int end = starting_end(chosen->values);
-  if ((chosen->increases && end > 0) || (!chosen->increases && end < 0)) {
+  // Multiplied by orient, an end reads as the definition's: -1 its start, +1 its turning point.
+  const int orient = chosen->increases ? 1 : -1;
+  const bool starts_at_turn = orient * starting_end(chosen->values) > 0;
+  const bool rests_as_defined = orient * resting_end_between_reps(chosen->values) < 0;
+  if (starts_at_turn && !rests_as_defined) {
     chosen->increases = !chosen->increases;
     chosen->reversed = true;
     chosen->notes.push_back(

@@ -3,7 +3,8 @@
 // For a named exercise it is the definition's movement signal (or the first measurable
 // alternative), with the two sides combined as the definition says (mean, max, either,
 // left, right); when the recording clearly starts at the definition's turning point
-// (a sit-to-stand filmed from standing), the repetitions are taken the other way round. For
+// (a sit-to-stand filmed from standing), the repetitions are taken the other way round,
+// unless the subject rests at the definition's start between repetitions. For
 // `--exercise auto` every joint angle in the image plane, the wrists' height and the pelvis's
 // height are candidates (each side and the mean of both); the one whose complete repetitions
 // are most periodic (autocorrelation, reps.h, less its uncertainty over the cycles the

@@ -237,7 +237,52 @@ int starting_end(const std::vector<double>& x) {
   return 0;
 }
 
+int resting_end_between_reps(const std::vector<double>& x) {
+  std::vector<double> v;
+  for (double a : x) {
+    if (std::isfinite(a)) v.push_back(a);
+  }
+  if (v.size() < 10) return 0;
+  std::vector<double> sorted = v;
+  std::sort(sorted.begin(), sorted.end());
+  const double lo = sorted[v.size() / 20], hi = sorted[v.size() - 1 - v.size() / 20];
+  const double range = hi - lo;
+  if (!(range > 0)) return 0;
+  // -1 near the low end, +1 near the high end, 0 in between.
+  const auto zone = [&](double a) {
+    if (a <= lo + kEndZone * range) return -1;
+    if (a >= hi - kEndZone * range) return 1;
+    return 0;
+  };
+  // The interior: from the first time the signal crosses the middle to the last time.
+  const double mid = 0.5 * (lo + hi);
+  std::size_t first = v.size(), last = 0;
+  for (std::size_t i = 1; i < v.size(); ++i) {
+    if ((v[i - 1] < mid) != (v[i] < mid)) {
+      first = std::min(first, i);
+      last = i;
+    }
+  }
+  if (first >= last) return 0;
+  std::size_t samples[2] = {0, 0}, visits[2] = {0, 0};
+  int previous = 0;
+  for (std::size_t i = first; i < last; ++i) {
+    const int z = zone(v[i]);
+    if (z != 0) {
+      ++samples[z > 0];
+      if (z != previous) ++visits[z > 0];
+      previous = z;
+    }
+  }
+  if (visits[0] < 2 || visits[1] < 2) return 0;
+  const auto low = static_cast<double>(samples[0]), high = static_cast<double>(samples[1]);
+  if (low >= kClearlyLonger * high) return -1;
+  if (high >= kClearlyLonger * low) return 1;
+  return 0;
+}
+
 bool rests_low(const std::vector<double>& x) {
+  if (const int rest = resting_end_between_reps(x); rest != 0) return rest < 0;
   if (const int end = starting_end(x); end != 0) return end < 0;
   std::vector<double> v;
   for (double a : x) {

@@ -63,8 +63,18 @@ Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure
 // high end (first valid samples within 30 % of the range of it), 0 in between.
 int starting_end(const std::vector<double>& x);
 
-// Whether the subject starts (and rests) at the low end of the signal: where the
-// recording starts, else where the subject dwells longer.
+// Where the subject rests between repetitions: -1 at the low end of the signal, +1 at the
+// high end, 0 when it does not show. Only the recording's interior counts (from the first
+// pass through the middle of the range to the last), where the signal visits each end at
+// least twice: time spent walking in or sitting before the set says nothing. An end is the
+// rest when the signal stays near it (within 20 % of the range) at least twice as long as
+// near the other.
+inline constexpr double kEndZone = 0.2, kClearlyLonger = 2;
+int resting_end_between_reps(const std::vector<double>& x);
+
+// Whether the subject rests (and starts) at the low end of the signal: where the subject
+// rests between repetitions, else where the recording starts, else where the subject
+// dwells longer.
 bool rests_low(const std::vector<double>& x);
 
 // Autocorrelation less its sampling uncertainty (~1/sqrt of the cycles the recording holds).
