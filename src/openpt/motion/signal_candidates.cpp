@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "openpt/core/filters.h"
 #include "openpt/core/time_series.h"
@@ -93,6 +94,24 @@ std::vector<double> continuous(const std::string& measure, const std::vector<dou
     }
   }
   return out;
+}
+
+// The finite samples of a signal, in order (missing frames left out).
+std::vector<double> finite_samples(const std::vector<double>& x) {
+  std::vector<double> v;
+  for (double a : x) {
+    if (std::isfinite(a)) v.push_back(a);
+  }
+  return v;
+}
+
+// The 5th and 95th percentiles of `v` (not empty): its ends, robust to a stray sample.
+std::pair<double, double> robust_ends(std::vector<double> v) {
+  const auto at = [&](std::size_t i) {
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(i), v.end());
+    return v[i];
+  };
+  return {at(v.size() / 20), at(v.size() - 1 - v.size() / 20)};
 }
 
 }  // namespace
@@ -214,10 +233,7 @@ Result<DrivingSignal> build(ContinuousSeries& series, const std::string& measure
 }
 
 int starting_end(const std::vector<double>& x) {
-  std::vector<double> v;
-  for (double a : x) {
-    if (std::isfinite(a)) v.push_back(a);
-  }
+  const std::vector<double> v = finite_samples(x);
   if (v.size() < 3) return 0;
   // The first samples (5 % of the recording, 5 to 30 of them) against the 5th and 95th
   // percentiles.
@@ -225,11 +241,7 @@ int starting_end(const std::vector<double>& x) {
       std::min<std::size_t>({v.size(), std::max<std::size_t>(5, v.size() / 20), 30});
   std::vector<double> start(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(head));
   const double first = median(start);
-  const auto at = [&](std::size_t i) {
-    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(i), v.end());
-    return v[i];
-  };
-  const double lo = at(v.size() / 20), hi = at(v.size() - 1 - v.size() / 20);
+  const auto [lo, hi] = robust_ends(v);
   const double range = hi - lo;
   if (!(range > 0)) return 0;
   if (first <= lo + 0.3 * range) return -1;
@@ -238,14 +250,9 @@ int starting_end(const std::vector<double>& x) {
 }
 
 int resting_end_between_reps(const std::vector<double>& x) {
-  std::vector<double> v;
-  for (double a : x) {
-    if (std::isfinite(a)) v.push_back(a);
-  }
+  const std::vector<double> v = finite_samples(x);
   if (v.size() < 10) return 0;
-  std::vector<double> sorted = v;
-  std::sort(sorted.begin(), sorted.end());
-  const double lo = sorted[v.size() / 20], hi = sorted[v.size() - 1 - v.size() / 20];
+  const auto [lo, hi] = robust_ends(v);
   const double range = hi - lo;
   if (!(range > 0)) return 0;
   // -1 near the low end, +1 near the high end, 0 in between.
@@ -284,10 +291,7 @@ int resting_end_between_reps(const std::vector<double>& x) {
 bool rests_low(const std::vector<double>& x) {
   if (const int rest = resting_end_between_reps(x); rest != 0) return rest < 0;
   if (const int end = starting_end(x); end != 0) return end < 0;
-  std::vector<double> v;
-  for (double a : x) {
-    if (std::isfinite(a)) v.push_back(a);
-  }
+  const std::vector<double> v = finite_samples(x);
   if (v.size() < 3) return true;
   const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
   const double mid = 0.5 * (*lo + *hi);
