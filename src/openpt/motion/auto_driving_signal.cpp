@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -43,6 +44,20 @@ bool moves(const std::vector<double>& values, double sample_rate_hz, double min_
                                   : values) >= min_range;
 }
 
+// Whether the repetitions of a signal whose period the recording does not prove are
+// jitter, not movement: most of them (the median) last less than the fastest repetition,
+// half a second. Landmark noise swinging an angle that the body does not move (a front
+// view's knee read as a side view's) makes such "repetitions", as many as its wiggles; quick
+// repetitions of a movement (jumping jacks) prove their period.
+bool jitter_reps(const std::vector<Repetition>& reps) {
+  if (reps.empty()) return false;
+  std::vector<double> durations;
+  for (const Repetition& r : reps) durations.push_back(r.end_s - r.start_s);
+  const auto mid = durations.begin() + static_cast<std::ptrdiff_t>(durations.size() / 2);
+  std::nth_element(durations.begin(), mid, durations.end());
+  return *mid < 1 / kFastestRepetitionHz;
+}
+
 // A candidate signal of `--exercise auto`.
 struct AutoCandidate {
   DrivingSignal signal;
@@ -50,7 +65,15 @@ struct AutoCandidate {
   double swing = 0;  // typical swing in units of the measure's smallest one
   double score = 0;
   std::vector<Repetition> complete_reps;
+  bool jitter = false;  // its repetitions are too quick to be movement (jitter_reps)
 };
+
+// The candidates' signals, named and joined by commas.
+std::string candidate_names(const std::vector<AutoCandidate>& candidates) {
+  std::vector<std::string> names;
+  for (const AutoCandidate& c : candidates) names.push_back(c.signal.description());
+  return fmt::format("{}", fmt::join(names, ", "));
+}
 
 // How many of `reps` turn within [start_s, end_s].
 std::size_t turning_within(const std::vector<Repetition>& reps, double start_s, double end_s) {
@@ -110,7 +133,8 @@ const AutoCandidate* both_sides_taking_turns(const std::vector<AutoCandidate>& c
     return nullptr;
   }
   for (const AutoCandidate& c : candidates) {
-    if (c.signal.measure == chosen.signal.measure && c.signal.sides == SideCombination::kMean) {
+    if (c.signal.measure == chosen.signal.measure && c.signal.sides == SideCombination::kMean &&
+        !c.jitter) {
       return &c;
     }
   }
@@ -173,18 +197,30 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   const double duration = duration_of(k.t_s);
   for (auto& c : candidates) {
     c.signal.increases = rests_low(c.signal.values);
-    const RepDetection d = detect_reps(c.signal.values, k.t_s,
-                                       {.increases = c.signal.increases,
-                                        .min_rom = c.signal.min_range,
-                                        .period_s = counting_period(c.periodicity, duration)});
+    const double period_s = counting_period(c.periodicity, duration);
+    const RepDetection d = detect_reps(
+        c.signal.values, k.t_s,
+        {.increases = c.signal.increases, .min_rom = c.signal.min_range, .period_s = period_s});
     double covered = 0;
     for (const Repetition& r : d.reps) {
       if (!r.complete) continue;
       c.complete_reps.push_back(r);
       covered += std::min(r.end_s - r.start_s, c.periodicity.period_s);
     }
+    if (!(period_s > 0) && jitter_reps(c.complete_reps)) {
+      c.jitter = true;
+      c.complete_reps.clear();
+      covered = 0;
+    }
     c.score = std::max(0.0, periodicity_evidence(c.periodicity, duration)) *
               (duration > 0 ? covered / duration : 0);
+  }
+  if (std::all_of(candidates.begin(), candidates.end(),
+                  [](const AutoCandidate& c) { return c.jitter; })) {
+    return bad_input(fmt::format(
+        "every signal that moves by its minimum range ({}) does so in \"repetitions\" mostly "
+        "shorter than {:g} s: landmark noise, not a repeated movement to count",
+        candidate_names(candidates), 1 / kFastestRepetitionHz));
   }
   double best = -1;
   for (const auto& c : candidates) best = std::max(best, c.score);
@@ -205,7 +241,8 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   const AutoCandidate* chosen = nullptr;
   for (const auto& c : candidates) {
     const bool eligible = repeats_clearly ? c.score >= 0.95 * best
-                                          : !any_repeats || c.complete_reps.size() == voted_count;
+                          : any_repeats   ? c.complete_reps.size() == voted_count
+                                          : !c.jitter;
     if (eligible && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
   }
   const AutoCandidate* harmonic_of = nullptr;
