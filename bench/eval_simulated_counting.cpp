@@ -29,6 +29,7 @@
 #include "eval_common.h"
 #include "openpt/motion/exercise.h"
 #include "openpt/motion/kinematics.h"
+#include "openpt/motion/per_frame_normalise.h"
 #include "openpt/motion/pose_sequence.h"
 #include "openpt/motion/simulate.h"
 
@@ -51,38 +52,6 @@ struct Condition {
   // world landmarks is analysed in 2D only.
   void (*transform)(motion::PoseSequence&) = nullptr;
 };
-
-// Like countix-dev: image landmarks min–max normalised per frame and per axis (x and y span
-// [0, 1] in every frame, the depth likewise), no world landmarks, no camera view.
-void normalise_per_frame(motion::PoseSequence& pose) {
-  const std::size_t n = pose.landmark_count();
-  for (std::size_t f = 0; f < pose.frame_count(); ++f) {
-    std::array<float, 3> lo{INFINITY, INFINITY, INFINITY}, hi{-INFINITY, -INFINITY, -INFINITY};
-    for (std::size_t j = 0; j < n; ++j) {
-      const motion::Landmark& l = pose.image_at(f, j);
-      if (!l.present()) continue;
-      const std::array<float, 3> v{l.x, l.y, l.z};
-      for (std::size_t a = 0; a < 3; ++a) {
-        lo[a] = std::min(lo[a], v[a]);
-        hi[a] = std::max(hi[a], v[a]);
-      }
-    }
-    for (std::size_t j = 0; j < n; ++j) {
-      motion::Landmark& l = pose.image_at(f, j);
-      if (!l.present()) continue;
-      const auto scaled = [&](float v, std::size_t a) {
-        return hi[a] > lo[a] ? (v - lo[a]) / (hi[a] - lo[a]) : 0.0F;
-      };
-      l.x = scaled(l.x, 0);
-      l.y = scaled(l.y, 1);
-      l.z = std::isfinite(l.z) ? scaled(l.z, 2) : l.z;
-    }
-  }
-  pose.image_space = {.units = motion::ImageUnits::kNormalized, .per_frame_normalized = true};
-  pose.has_world = false;
-  pose.world.clear();
-  pose.metadata.view = motion::CameraView::kUnknown;
-}
 
 // The feet out of the picture the whole time (ankles, heels and toes hidden).
 void hide_feet(SimulationOptions& o) {
@@ -121,7 +90,7 @@ const std::vector<Condition>& conditions() {
          o.image_noise_px = 6;
        }},
       {"feet out of view", hide_feet},
-      {"per-frame normalised (2D only)", [](SimulationOptions&) {}, normalise_per_frame},
+      {"per-frame normalised (2D only)", [](SimulationOptions&) {}, motion::normalise_per_frame},
   };
   return list;
 }

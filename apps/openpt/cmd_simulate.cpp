@@ -21,6 +21,7 @@
 #include "cli_output.h"
 #include "commands.h"
 #include "openpt/core/progress.h"
+#include "openpt/motion/per_frame_normalise.h"
 #include "openpt/motion/pose_io.h"
 #include "openpt/motion/simulate.h"
 
@@ -62,6 +63,7 @@ struct SimulateArgs {
   std::string rep_depths, rep_speeds;
   double setup_s = 0, walk_away_s = 0, drift_deg = 0, drop_frames = 0;
   std::vector<std::string> occlude;
+  bool per_frame_normalised = false;
   // Output.
   std::string output;
   std::string truth;
@@ -316,6 +318,7 @@ int run_simulate(const SimulateArgs& args) {
       return report_error(ok.error());
     }
   }
+  if (args.per_frame_normalised) normalise_per_frame(sim->pose);
   if (auto ok = write_pose_output(sim->pose, args.output); !ok) return report_error(ok.error());
   return 0;
 }
@@ -442,6 +445,9 @@ void add_realism_flags(CLI::App* cmd, SimulateArgs& a) {
       "SPEC")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  cmd->add_flag("--per-frame-normalised", a.per_frame_normalised,
+                "write the image landmarks min-max normalised per frame and axis, as some "
+                "published landmark sets are (countix-dev): no world landmarks, no camera view");
 }
 
 }  // namespace

@@ -84,11 +84,26 @@ const Row& at(const Truth& truth, double t_s) {
 TEST(CliSimulate, HelpDescribesTheModelAndExercises) {
   const CommandResult r = run_openpt({"simulate", "--help"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* word :
-       {"squat", "sit_to_stand", "shoulder_abduction", "forward_lunge", "hip_abduction",
-        "shoulder_scaption", "Winter", "--reps", "--valgus-deg", "--compensate-reps",
-        "--shoulder-hike-cm", "--sway-cm", "--rep-depths", "--setup-s", "--walk-away-s",
-        "--occlude", "--drop-frames", "--truth-reps", "--side"}) {
+  for (const char* word : {"squat",
+                           "sit_to_stand",
+                           "shoulder_abduction",
+                           "forward_lunge",
+                           "hip_abduction",
+                           "shoulder_scaption",
+                           "Winter",
+                           "--reps",
+                           "--valgus-deg",
+                           "--compensate-reps",
+                           "--shoulder-hike-cm",
+                           "--sway-cm",
+                           "--rep-depths",
+                           "--setup-s",
+                           "--walk-away-s",
+                           "--occlude",
+                           "--drop-frames",
+                           "--truth-reps",
+                           "--side",
+                           "--per-frame-normalised"}) {
     EXPECT_NE(r.out.find(word), std::string::npos) << word;
   }
 }
@@ -106,6 +121,34 @@ TEST(CliSimulate, WritesAReadableRecordingToAFile) {
   EXPECT_EQ(seq->metadata.view, motion::CameraView::kSide);
   EXPECT_TRUE(seq->has_world);
   EXPECT_EQ(seq->image_space.width_px, 1280);
+}
+
+// Every frame's image landmarks span [0, 1] on x and y; no world landmarks, no view.
+TEST(CliSimulate, PerFrameNormalisedRecording) {
+  TempDir tmp;
+  const auto path = tmp.path() / "squat.json";
+  const CommandResult r = run_openpt(
+      {"simulate", "squat", "--reps", "2", "--per-frame-normalised", "-o", path.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto seq = motion::read_pose_file(path);
+  ASSERT_TRUE(seq.has_value()) << seq.error().to_string();
+  EXPECT_TRUE(seq->image_space.per_frame_normalized);
+  EXPECT_FALSE(seq->has_world);
+  EXPECT_EQ(seq->metadata.view, motion::CameraView::kUnknown);
+  for (std::size_t f = 0; f < seq->frame_count(); f += 17) {
+    float lo_x = 1, hi_x = 0, lo_y = 1, hi_y = 0;
+    for (std::size_t j = 0; j < seq->landmark_count(); ++j) {
+      const motion::Landmark& l = seq->image_at(f, j);
+      lo_x = std::min(lo_x, l.x);
+      hi_x = std::max(hi_x, l.x);
+      lo_y = std::min(lo_y, l.y);
+      hi_y = std::max(hi_y, l.y);
+    }
+    EXPECT_NEAR(lo_x, 0, 1e-5) << "frame " << f;
+    EXPECT_NEAR(hi_x, 1, 1e-5) << "frame " << f;
+    EXPECT_NEAR(lo_y, 0, 1e-5) << "frame " << f;
+    EXPECT_NEAR(hi_y, 1, 1e-5) << "frame " << f;
+  }
 }
 
 TEST(CliSimulate, WritesToStandardOutputAndIsDeterministic) {

@@ -3,10 +3,13 @@
 // asymmetry — each with an answer known from how the sequence was built.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <string>
 
 #include "openpt/motion/kinematics.h"
+#include "openpt/motion/per_frame_normalise.h"
 
 namespace openpt::motion {
 namespace {
@@ -148,6 +151,29 @@ TEST(ComputeKinematics, FrontView2DMeasuresFrontalAngles) {
   const AngleSeries* knee = k->find({AngleId::kKneeFlexion, Side::kLeft});
   ASSERT_NE(knee, nullptr);
   EXPECT_FALSE(knee->in_view_plane);  // projected: flexion is foreshortened from the front
+}
+
+// Per-frame normalised coordinates lose the body's proportions: the view is not inferred
+// but assumed (a side view), and said to be.
+TEST(ComputeKinematics, PerFrameNormalisedCoordinatesAssumeASideView) {
+  PoseSequence seq = sequence(Camera::kFront);
+  normalise_per_frame(seq);
+  EXPECT_TRUE(seq.image_space.per_frame_normalized);
+  EXPECT_EQ(seq.metadata.view, CameraView::kUnknown);
+  auto k = compute_kinematics(seq, {.lowpass_cutoff_hz = 0});
+  ASSERT_TRUE(k) << k.error().to_string();
+  EXPECT_EQ(k->view, CameraView::kSide);
+  EXPECT_FALSE(k->view_inferred);
+  EXPECT_TRUE(k->view_assumed);
+  const bool warned = std::any_of(k->warnings.begin(), k->warnings.end(), [](const std::string& w) {
+    return w.find("cannot be inferred from per-frame normalised") != std::string::npos;
+  });
+  EXPECT_TRUE(warned);
+  // Stated by the file: neither inferred nor assumed.
+  auto stated = compute_kinematics(sequence(Camera::kFront),
+                                   {.lowpass_cutoff_hz = 0, .view = CameraView::kFront});
+  ASSERT_TRUE(stated);
+  EXPECT_FALSE(stated->view_assumed);
 }
 
 TEST(ComputeKinematics, StatedViewOverridesInference) {

@@ -201,6 +201,10 @@ TEST(RenderText, ShowsHeaderTablesAndNotes) {
   EXPECT_NE(text.find(fmt::format("{:.2f} s", 79 / kFps)), std::string::npos);
   EXPECT_NE(text.find("40.0 fps"), std::string::npos);
   EXPECT_NE(text.find("2D (image plane), front view, inferred"), std::string::npos);
+  AnalysisReport assumed = hand_made_report();
+  assumed.kinematics.view_inferred = false;
+  assumed.kinematics.view_assumed = true;
+  EXPECT_NE(render_text(assumed).find("2D (image plane), front view, assumed"), std::string::npos);
 
   EXPECT_EQ(row(text, "Left knee flexion *"),
             (std::vector<std::string>{"10.0", "90.0", "80.0", "50.0", "80"}));
@@ -276,6 +280,7 @@ TEST(ToJson, HasTheDocumentedFieldsAndValues) {
   EXPECT_EQ(an["mode"], "2d");
   EXPECT_EQ(an["camera_view"], "front");
   EXPECT_EQ(an["view_inferred"], true);
+  EXPECT_EQ(an["view_assumed"], false);
   EXPECT_EQ(an["sample_rate_hz"], 40.0);
   EXPECT_EQ(an["lowpass_cutoff_hz"], 6.0);
   EXPECT_EQ(an["min_visibility"], 0.5);

@@ -34,30 +34,6 @@ std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes) {
   return votes.back().first;
 }
 
-// Whether a signal moves by `min_range`: its typical swing once low-passed at 2 Hz.
-// Repetitions last half a second or more; faster jitter is landmark noise, and in a 2D
-// image with a few pixels of it every angle swings by 15° at times, so often that the noise
-// is the typical swing and the one joint that moves slowly and far no longer stands out.
-bool moves(const std::vector<double>& values, double sample_rate_hz, double min_range) {
-  const bool can_filter = kFastestRepetitionHz < 0.45 * sample_rate_hz;
-  return typical_swing(can_filter ? lowpass_zero_phase(values, sample_rate_hz, kFastestRepetitionHz)
-                                  : values) >= min_range;
-}
-
-// Whether the repetitions of a signal whose period the recording does not prove are
-// jitter, not movement: most of them (the median) last less than the fastest repetition,
-// half a second. Landmark noise swinging an angle that the body does not move (a front
-// view's knee read as a side view's) makes such "repetitions", as many as its wiggles; quick
-// repetitions of a movement (jumping jacks) prove their period.
-bool jitter_reps(const std::vector<Repetition>& reps) {
-  if (reps.empty()) return false;
-  std::vector<double> durations;
-  for (const Repetition& r : reps) durations.push_back(r.end_s - r.start_s);
-  const auto mid = durations.begin() + static_cast<std::ptrdiff_t>(durations.size() / 2);
-  std::nth_element(durations.begin(), mid, durations.end());
-  return *mid < 1 / kFastestRepetitionHz;
-}
-
 // A candidate signal of `--exercise auto`.
 struct AutoCandidate {
   DrivingSignal signal;

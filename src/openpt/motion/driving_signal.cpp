@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,54 @@ bool in_view_plane(MeasureSet& measures, const std::string& measure) {
   if (!key) return true;
   const AngleSeries* series = measures.kinematics().find(*key);
   return series == nullptr || series->in_view_plane;
+}
+
+// A candidate of a named exercise as chosen: rebuilt once chosen (no copies kept).
+struct Pick {
+  const MovementSignal* candidate;
+  SideCombination sides;
+  std::optional<Periodicity> periodicity;  // when it was computed while choosing
+  bool in_plane = true;
+};
+
+// The picked candidate's signal, with its minimum range and the period counting uses.
+Result<DrivingSignal> built(ContinuousSeries& series, const Pick& pick,
+                            const std::vector<double>& t) {
+  auto s = build(series, pick.candidate->measure, pick.sides, pick.candidate->increases);
+  if (!s) return s;
+  s->min_range = pick.candidate->min_range;
+  const Periodicity p = pick.periodicity ? *pick.periodicity : periodicity(s->values, t);
+  s->period_s = counting_period(p, duration_of(t));
+  return s;
+}
+
+// Jitter (landmark noise swinging an angle the body does not move: a squat filmed from the
+// front in per-frame normalised coordinates, read as a side view) is not the movement: when
+// `chosen` counts jitter, the next of the `moving` candidates that is not, those in the image
+// plane first, with a note; when all are, an error naming them.
+Result<DrivingSignal> without_jitter(DrivingSignal chosen, const Pick& pick,
+                                     std::vector<Pick> moving, ContinuousSeries& series,
+                                     const std::vector<double>& t) {
+  if (!counts_jitter(chosen, t)) return chosen;
+  std::vector<std::string> jittery{chosen.description()};
+  std::stable_partition(moving.begin(), moving.end(), [](const Pick& m) { return m.in_plane; });
+  for (const Pick& m : moving) {
+    if (m.candidate == pick.candidate && m.sides == pick.sides) continue;
+    auto s = built(series, m, t);
+    if (!s) continue;
+    if (!counts_jitter(*s, t)) {
+      s->notes.push_back(fmt::format(
+          "{} moves in \"repetitions\" mostly shorter than {:g} s, landmark noise; using {}",
+          fmt::join(jittery, ", "), 1 / kFastestRepetitionHz, s->description()));
+      return s;
+    }
+    jittery.push_back(s->description());
+  }
+  return bad_input(
+      fmt::format("the exercise's movement signals that move ({}) do so in "
+                  "\"repetitions\" mostly shorter than {:g} s: landmark noise, not "
+                  "repetitions to count",
+                  fmt::join(jittery, ", "), 1 / kFastestRepetitionHz));
 }
 
 }  // namespace
@@ -50,15 +99,12 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   std::vector<std::string> reasons;
   // The first measurable candidate, the first moving one in the image plane and the best
   // one, rebuilt once chosen (no copies).
-  struct Pick {
-    const MovementSignal* candidate;
-    SideCombination sides;
-    std::optional<Periodicity> periodicity;  // when it was computed while choosing
-  };
   std::optional<Pick> first, moving_in_plane, best;
+  std::vector<Pick> moving;  // those that move by their minimum range, in preference order
   bool first_in_plane = true;
   double best_score = -1e9;
   const auto& t = measures.kinematics().t_s;
+  const double rate_hz = measures.kinematics().sample_rate_hz;
   ContinuousSeries continuous_series(measures);
   for (std::size_t i = 0; i < movement.candidates.size(); ++i) {
     const MovementSignal& candidate = movement.candidates[i];
@@ -83,21 +129,22 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
       }
       const bool in_plane = in_view_plane(measures, name);
       if (!first) {
-        first = Pick{&candidate, combos[c], std::nullopt};
+        first = Pick{&candidate, combos[c], std::nullopt, in_plane};
         first_in_plane = in_plane;
       }
       // A candidate that never moves by its minimum range cannot have repetitions.
-      if (typical_swing(s->values) < candidate.min_range) continue;
+      if (!moves(s->values, rate_hz, candidate.min_range)) continue;
       const Periodicity p = periodicity(s->values, t);
       if (first->candidate == &candidate && first->sides == combos[c]) first->periodicity = p;
-      if (in_plane && !moving_in_plane) moving_in_plane = Pick{&candidate, combos[c], p};
+      moving.push_back(Pick{&candidate, combos[c], p, in_plane});
+      if (in_plane && !moving_in_plane) moving_in_plane = moving.back();
       if (p.strength < kClearlyPeriodic) continue;
       // A 2D projection of an angle outside the image plane is a poor witness.
       const double score =
           p.strength - preference - kProjectionPenalty * static_cast<double>(!in_plane);
       if (score > best_score) {
         best_score = score;
-        best = Pick{&candidate, combos[c], p};
+        best = Pick{&candidate, combos[c], p, in_plane};
       }
     }
   }
@@ -109,12 +156,10 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
                      {},
                      "a recording from another camera view, or with world coordinates, may help");
   }
-  auto chosen =
-      build(continuous_series, pick->candidate->measure, pick->sides, pick->candidate->increases);
+  auto chosen = built(continuous_series, *pick, t);
   if (!chosen) return tl::unexpected(chosen.error());
-  chosen->min_range = pick->candidate->min_range;
-  const Periodicity p = pick->periodicity ? *pick->periodicity : periodicity(chosen->values, t);
-  chosen->period_s = counting_period(p, duration_of(t));
+  chosen = without_jitter(std::move(*chosen), *pick, std::move(moving), continuous_series, t);
+  if (!chosen) return tl::unexpected(chosen.error());
   // Multiplied by orient, an end reads as the definition's: -1 its start, +1 its turning point.
   const int orient = chosen->increases ? 1 : -1;
   const bool starts_at_turn = orient * starting_end(chosen->values) > 0;

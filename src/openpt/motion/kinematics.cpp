@@ -268,6 +268,7 @@ Result<Kinematics> compute_kinematics(const PoseSequence& sequence,
                                                 sequence.image_space.per_frame_normalized);
     k.view = estimate.view;
     k.view_inferred = estimate.inferred;
+    k.view_assumed = estimate.assumed;
     mediolateral_override = estimate.mediolateral_override;
     for (const auto& w : estimate.warnings) k.warnings.push_back(w);
   }

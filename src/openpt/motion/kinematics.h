@@ -107,6 +107,7 @@ struct Kinematics {
   bool is_3d = false;
   CameraView view = CameraView::kUnknown;  // for 2D: the view the angles assume
   bool view_inferred = false;
+  bool view_assumed = false;  // for 2D: neither stated nor inferable, a default (see warnings)
   double sample_rate_hz = 0;
   double lowpass_cutoff_hz = 0;     // the cut-off actually applied; 0 = angles not filtered
   std::vector<AngleSeries> angles;  // in all_angles() order, available ones only

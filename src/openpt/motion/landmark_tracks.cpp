@@ -168,12 +168,14 @@ ViewEstimate estimate_view(const LandmarkTracks& t, CameraView from_metadata,
     e.view = from_metadata;
   } else if (proportions_lost) {
     e.view = CameraView::kSide;
+    e.assumed = true;
     e.warnings.emplace_back(
         "camera view cannot be inferred from per-frame normalised coordinates (the body's "
         "proportions are lost); assuming a side view, where flexion angles lie in the image — "
         "pass --view to set it");
   } else if (ls.empty() || rs.empty() || lh.empty() || rh.empty()) {
     e.view = CameraView::kFront;
+    e.assumed = true;
     e.warnings.emplace_back(
         "camera view could not be inferred (no shoulders or hips); "
         "assuming a front view — pass --view to set it");
@@ -186,6 +188,7 @@ ViewEstimate estimate_view(const LandmarkTracks& t, CameraView from_metadata,
     e.inferred = std::isfinite(ratio);
     if (!e.inferred) {
       e.view = CameraView::kFront;
+      e.assumed = true;
       e.warnings.emplace_back("camera view could not be inferred; assuming a front view");
     } else if (ratio >= 0.45) {
       e.view = median_dx(t, Joint::kRightShoulder, Joint::kLeftShoulder) >= 0 ? CameraView::kFront

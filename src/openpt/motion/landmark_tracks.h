@@ -46,6 +46,7 @@ void fill_gaps(std::vector<Vec3>& track, const std::vector<double>& t_s, double 
 struct ViewEstimate {
   CameraView view = CameraView::kFront;
   bool inferred = false;
+  bool assumed = false;  // neither stated nor inferable: a default (warnings say which)
   Vec3 mediolateral_override{NAN, NAN, NAN};  // set for side views
   std::vector<std::string> warnings;
 };

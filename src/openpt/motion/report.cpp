@@ -66,8 +66,10 @@ std::string analysis_mode_text(const AnalysisReport& report) {
   const Kinematics& k = report.kinematics;
   if (k.is_3d) return "3D (world coordinates)";
   if (k.view == CameraView::kUnknown) return "2D (image plane), camera view unknown";
-  return fmt::format("2D (image plane), {} view, {}", camera_view_name(k.view),
-                     k.view_inferred ? "inferred from the body's proportions" : "as stated");
+  const char* source = k.view_inferred  ? "inferred from the body's proportions"
+                       : k.view_assumed ? "assumed (not stated and not inferable: see the notes)"
+                                        : "as stated";
+  return fmt::format("2D (image plane), {} view, {}", camera_view_name(k.view), source);
 }
 
 const AngleSeries* find_series(const AnalysisReport& report, AngleKey key) {

@@ -46,9 +46,13 @@ json recording(const AnalysisReport& r) {
 
 json analysis(const AnalysisReport& r) {
   const Kinematics& k = r.kinematics;
-  json a = {{"mode", k.is_3d ? "3d" : "2d"},      {"camera_view", camera_view_name(k.view)},
-            {"view_inferred", k.view_inferred},   {"sample_rate_hz", hertz(k.sample_rate_hz)},
-            {"min_visibility", r.min_visibility}, {"max_gap_fill_s", r.max_gap_fill_s}};
+  json a = {{"mode", k.is_3d ? "3d" : "2d"},
+            {"camera_view", camera_view_name(k.view)},
+            {"view_inferred", k.view_inferred},
+            {"view_assumed", k.view_assumed},
+            {"sample_rate_hz", hertz(k.sample_rate_hz)},
+            {"min_visibility", r.min_visibility},
+            {"max_gap_fill_s", r.max_gap_fill_s}};
   if (r.lowpass_cutoff_hz > 0) a["lowpass_cutoff_hz"] = r.lowpass_cutoff_hz;
   return a;
 }

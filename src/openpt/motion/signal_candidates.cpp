@@ -314,4 +314,31 @@ double duration_of(const std::vector<double>& t) {
   return t.empty() ? 0 : t.back() - t.front();
 }
 
+bool moves(const std::vector<double>& values, double sample_rate_hz, double min_range) {
+  const bool can_filter = kFastestRepetitionHz < 0.45 * sample_rate_hz;
+  return typical_swing(can_filter ? lowpass_zero_phase(values, sample_rate_hz, kFastestRepetitionHz)
+                                  : values) >= min_range;
+}
+
+bool jitter_reps(const std::vector<Repetition>& complete_reps) {
+  if (complete_reps.empty()) return false;
+  std::vector<double> durations;
+  for (const Repetition& r : complete_reps) durations.push_back(r.end_s - r.start_s);
+  const auto mid = durations.begin() + static_cast<std::ptrdiff_t>(durations.size() / 2);
+  std::nth_element(durations.begin(), mid, durations.end());
+  return *mid < 1 / kFastestRepetitionHz;
+}
+
+bool counts_jitter(const DrivingSignal& s, const std::vector<double>& t) {
+  if (s.period_s > 0) return false;
+  const RepDetection d = detect_reps(
+      s.values, t,
+      {.increases = s.increases, .min_rom = s.min_range, .jitter_cutoff_hz = kFastestRepetitionHz});
+  std::vector<Repetition> complete;
+  for (const Repetition& r : d.reps) {
+    if (r.complete) complete.push_back(r);
+  }
+  return jitter_reps(complete);
+}
+
 }  // namespace openpt::motion::driving

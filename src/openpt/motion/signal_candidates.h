@@ -87,4 +87,22 @@ double counting_period(const Periodicity& p, double duration_s);
 
 double duration_of(const std::vector<double>& t);
 
+// Whether a signal moves by `min_range`: its typical swing once low-passed at 2 Hz.
+// Repetitions last half a second or more; faster jitter is landmark noise, and in a 2D
+// image with a few pixels of it every angle swings by 15° at times, so often that the noise
+// is the typical swing and the one joint that moves slowly and far no longer stands out.
+bool moves(const std::vector<double>& values, double sample_rate_hz, double min_range);
+
+// Whether the complete repetitions of a signal whose period the recording does not prove
+// are jitter, not movement: most of them (the median) last less than the fastest
+// repetition, half a second (kFastestRepetitionHz). Landmark noise swinging an angle the
+// body does not move (a front view's knee read as a side view's) makes such "repetitions",
+// as many as its wiggles; quick repetitions of a movement (jumping jacks) prove their
+// period. False without repetitions.
+bool jitter_reps(const std::vector<Repetition>& complete_reps);
+
+// The same for a signal (its period_s, min_range and direction set): its complete
+// repetitions counted without smoothing, as when choosing; false when its period is proven.
+bool counts_jitter(const DrivingSignal& s, const std::vector<double>& t);
+
 }  // namespace openpt::motion::driving
