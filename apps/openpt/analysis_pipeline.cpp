@@ -73,6 +73,12 @@ void add_measurement_flags(CLI::App& cmd, AnalysisFlags& flags) {
                  "side or back")
       ->type_name("VIEW")
       ->capture_default_str();
+  cmd.add_option("--coordinates", flags.coordinates,
+                 "landmarks to measure from: auto (world when the recording has them, else "
+                 "image), world (3D) or image (2D, in the image plane, as from a single camera "
+                 "without depth)")
+      ->type_name("auto|world|image")
+      ->capture_default_str();
   cmd.add_option("--min-visibility", flags.min_visibility,
                  "mask landmarks reported less visible than V, 0..1")
       ->type_name("V")
@@ -106,6 +112,12 @@ Result<AnalysisPlan> make_analysis_plan(const AnalysisFlags& f) {
     }
     plan.kinematics.view = *view;
   }
+  if (f.coordinates != "auto" && f.coordinates != "world" && f.coordinates != "image") {
+    return bad_input("unknown coordinates '" + f.coordinates + "'", "--coordinates",
+                     "use auto, world or image");
+  }
+  plan.kinematics.use_world = f.coordinates != "image";
+  plan.require_world = f.coordinates == "world";
   plan.kinematics.min_visibility = f.min_visibility;
   plan.kinematics.lowpass_cutoff_hz = f.cutoff_hz;
   auto format = parse_report_format(f.format, f.output);
@@ -128,6 +140,14 @@ Error interrupted_error() {
 Result<AnalysisReport> analyze_poses(const PoseSequence& sequence, const AnalysisPlan& plan,
                                      const std::string& where) {
   if (cancel_requested()) return tl::unexpected(interrupted_error());
+  if (plan.require_world && !sequence.has_world) {
+    return bad_input(where + ": the recording has no world (3D) landmarks", "--coordinates",
+                     "use --coordinates image (or auto) to measure in the image plane");
+  }
+  if (!plan.kinematics.use_world && !sequence.has_image) {
+    return bad_input(where + ": the recording has no image landmarks", "--coordinates",
+                     "use --coordinates world (or auto)");
+  }
   auto kinematics = compute_kinematics(sequence, plan.kinematics);
   if (!kinematics) return tl::unexpected(kinematics.error().within(where));
   if (cancel_requested()) return tl::unexpected(interrupted_error());

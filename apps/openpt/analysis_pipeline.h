@@ -25,6 +25,7 @@ struct AnalysisFlags {
   std::string format;  // empty: from the -o extension, else text
   std::string output;
   std::string view = "auto";
+  std::string coordinates = "auto";
   double min_visibility = motion::KinematicsOptions{}.min_visibility;
   double cutoff_hz = motion::KinematicsOptions{}.lowpass_cutoff_hz;
 };
@@ -33,7 +34,7 @@ struct AnalysisFlags {
 void add_exercise_flags(CLI::App& cmd, AnalysisFlags& flags);
 // --format, -o/--output
 void add_report_flags(CLI::App& cmd, AnalysisFlags& flags);
-// --view, --min-visibility, --cutoff-hz
+// --view, --coordinates, --min-visibility, --cutoff-hz
 void add_measurement_flags(CLI::App& cmd, AnalysisFlags& flags);
 
 enum class ReportFormat { kText, kJson, kHtml };
@@ -43,6 +44,7 @@ Result<ReportFormat> parse_report_format(const std::string& name, const std::str
 
 struct AnalysisPlan {
   motion::KinematicsOptions kinematics;  // view kUnknown: from the recording, else inferred
+  bool require_world = false;            // --coordinates world: a recording without is an error
   ReportFormat format = ReportFormat::kText;
   ExerciseChoice exercise;
 };

@@ -8,6 +8,7 @@
 #include <numbers>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "support/test_support.h"
@@ -253,6 +254,7 @@ TEST(AnalyzeCli, BadFlagValuesNameTheFlag) {
                                                        {"--exercise", "sit to stand"},
                                                        {"--format", "pdf"},
                                                        {"--view", "top"},
+                                                       {"--coordinates", "3d"},
                                                        {"--input-format", "xml"}};
   for (const auto& flag : cases) {
     const CommandResult r = run_openpt({"analyze", file.string(), flag[0], flag[1]});
@@ -387,6 +389,37 @@ TEST(AnalyzeAssessment, SimulatedSquatHasTheSimulatedRepsAtTheirTimes) {
   EXPECT_TRUE(j["findings"].is_array());
   EXPECT_EQ(j["movement"]["automatic"], false);
   EXPECT_EQ(j["movement"]["partial_reps"], 0);
+}
+
+// A recording with world and image landmarks is measured in 3D by default, in the image
+// plane with --coordinates image (the simulated squat is filmed from the front: the pelvis
+// height carries it there), and --coordinates world on a file without world landmarks is
+// an error naming the flag.
+TEST(AnalyzeAssessment, CoordinatesChooseWorldOrImageLandmarks) {
+  TempDir tmp;
+  const auto file = simulated_squat(tmp, 3);
+  for (const std::string coordinates : {"auto", "world", "image"}) {
+    const CommandResult r = run_openpt({"analyze", file.string(), "--exercise", "squat",
+                                        "--coordinates", coordinates, "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << coordinates << ": " << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["analysis"]["mode"], coordinates == "image" ? "2d" : "3d") << coordinates;
+    EXPECT_EQ(j["rep_count"], 3) << coordinates;
+  }
+  const auto image_only = tmp.path() / "normalised.json";
+  ASSERT_EQ(run_openpt({"simulate", "squat", "--per-frame-normalised", "-o", image_only.string()})
+                .exit_code,
+            0);
+  const auto world_only = tmp.write("knee_bend.csv", knee_bend_csv());
+  for (const auto& [path, coordinates, missing] :
+       {std::tuple{image_only, "world", "no world (3D) landmarks"},
+        std::tuple{world_only, "image", "no image landmarks"}}) {
+    const CommandResult r = run_openpt({"analyze", path.string(), "--coordinates", coordinates});
+    EXPECT_EQ(r.exit_code, 2) << coordinates;
+    EXPECT_TRUE(contains(r.err, "--coordinates")) << r.err;
+    EXPECT_TRUE(contains(r.err, missing)) << r.err;
+    EXPECT_EQ(r.out, "");
+  }
 }
 
 TEST(AnalyzeAssessment, TextAndHtmlLeadWithTheAssessment) {

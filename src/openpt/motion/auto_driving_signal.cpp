@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 #include "openpt/core/filters.h"
@@ -190,6 +192,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     }
     c.score = std::max(0.0, periodicity_evidence(c.periodicity, duration)) *
               (duration > 0 ? covered / duration : 0);
+    if (getenv("DBG")) fprintf(stderr, "%-40s reps %2zu period %5.2f str %.2f ev %.3f cov %.3f score %.3f jit %d\n", c.signal.description().c_str(), c.complete_reps.size(), c.periodicity.period_s, c.periodicity.strength, periodicity_evidence(c.periodicity, duration), covered/duration, c.score, (int)c.jitter);
   }
   if (std::all_of(candidates.begin(), candidates.end(),
                   [](const AutoCandidate& c) { return c.jitter; })) {
