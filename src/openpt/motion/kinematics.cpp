@@ -179,9 +179,9 @@ const AngleSeries* Kinematics::find(AngleKey key) const {
 Result<const AngleSeries*> Kinematics::require(AngleKey key) const {
   if (const AngleSeries* series = find(key)) return series;
   for (const auto& u : unavailable) {
-    if (u.key == key) return bad_input(std::string(angle_info(key).label) + " " + u.reason);
+    if (u.key == key) return bad_input(std::string(angle_info(key).name) + " " + u.reason);
   }
-  return bad_input(std::string(angle_info(key).label) + " was not computed");
+  return bad_input(std::string(angle_info(key).name) + " was not computed");
 }
 
 namespace {

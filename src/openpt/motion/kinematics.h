@@ -118,7 +118,8 @@ struct Kinematics {
   std::shared_ptr<const LandmarkTracks> tracks;
 
   [[nodiscard]] const AngleSeries* find(AngleKey key) const;
-  // The series, or an error saying why it is unavailable (missing joint, view, ...).
+  // The series, or an error saying why it is unavailable (missing joint, view, ...), naming
+  // the angle as in reports and exercise files ("left_hip_flexion is not measurable ...").
   [[nodiscard]] Result<const AngleSeries*> require(AngleKey key) const;
 };
 
