@@ -678,6 +678,32 @@ TEST(Assessment, AutomaticDetectionCountsTheBodysCycleNotASignalRepeatingWithinI
   }
 }
 
+// The arm's angle turns with the forward lean just before seat-off, while the hips are
+// still at their seated angle: outside the hip's repetition by a frame or two. With the
+// feet out of the picture (no knee or pelvis height) the hip flexion is the only
+// fundamental, and its repetitions were not seen to hold the arm's cycles: 2D counted 6
+// for 3. With walking in and out, the pelvis's height taken from standing (the walk-in)
+// held them too, out of phase, and counted one too many; its repetitions abut where the
+// arm turns, and a turning point held by two repetitions fails.
+TEST(Assessment, AutomaticDetectionFindsTheBodysCycleWhenItsPartsTurnAtItsEdges) {
+  for (unsigned seed : {1U, 2U, 3U}) {
+    SimulationOptions feet_hidden{.reps = 3, .seed = seed, .image_noise_px = 3};
+    feet_hidden.occlusions.push_back(
+        {.start_s = 0, .end_s = 1000, .landmarks = {27, 28, 29, 30, 31, 32}});
+    auto hidden = simulate("sit_to_stand", feet_hidden);
+    ASSERT_TRUE(hidden.has_value()) << hidden.error().to_string();
+    const Assessment a = assess_pose_auto(hidden->pose, false);
+    EXPECT_EQ(a.rep_count, 3) << "feet hidden, seed " << seed << ": " << a.signal;
+    const PoseSequence walking =
+        simulate_walking_in_and_out("sit_to_stand", {.reps = 4, .seed = seed, .image_noise_px = 3});
+    for (const bool use_world : {true, false}) {
+      const Assessment w = assess_pose_auto(walking, use_world);
+      EXPECT_EQ(w.rep_count, 4) << "walking, seed " << seed << (use_world ? " 3D: " : " 2D: ")
+                                << w.signal;
+    }
+  }
+}
+
 // Eight alternating lunges (2.5 s each): both knees bend (15° to 60°) in every lunge, and
 // each hip swings forward (to 90°) only in the lunges it leads, the left in the odd ones and
 // the right in the even ones. Each hip runs one cycle per two knee cycles and moves more,

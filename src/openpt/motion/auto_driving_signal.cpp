@@ -3,8 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <utility>
 
 #include "openpt/core/filters.h"
@@ -60,13 +58,42 @@ std::size_t turning_within(const std::vector<Repetition>& reps, double start_s, 
   }));
 }
 
+// How far beyond its start and end a repetition's window reaches, as a share of its
+// duration.
+constexpr double kCycleReach = 0.4;
+
+// Whether each of the `slow` signal's complete repetitions (two or more) holds exactly
+// `multiple` of the `quick` one's turning points, each held once, and the quick one turns
+// nowhere else from the first to the last of them: its cycles are the slow one's, cut in
+// parts. A repetition's window reaches kCycleReach of its duration beyond its start and
+// end: a part can turn just outside the slow signal's repetition — the arm's angle turns
+// with the forward lean before seat-off, while the hips are still at their seated angle —
+// and one frame of timing must not decide. A turning point within reach of two
+// repetitions is held twice and fails the count: the slow signal's repetitions then abut
+// where the quick one turns, out of phase with its cycles.
+bool holds_cycles(const std::vector<Repetition>& slow, const std::vector<Repetition>& quick,
+                  double multiple) {
+  if (slow.empty()) return false;
+  const auto window = [&](const Repetition& r) {
+    const double margin = kCycleReach * (r.end_s - r.start_s);
+    return std::pair{r.start_s - margin, r.end_s + margin};
+  };
+  for (const Repetition& r : slow) {
+    const auto [from, to] = window(r);
+    if (static_cast<double>(turning_within(quick, from, to)) != multiple) return false;
+  }
+  const double held = static_cast<double>(
+      turning_within(quick, window(slow.front()).first, window(slow.back()).second));
+  return held == multiple * static_cast<double>(slow.size());
+}
+
 // A movement can show in some signals at a multiple of its rate: the arm's angle to the
 // trunk changes with the forward lean of standing up and again with that of sitting down,
 // two cycles per sit-to-stand, and more cycles prove a rhythm better. The body repeats only
 // at the slower rate, and one repetition is that cycle. So a clearly periodic candidate that
 // moves at least as much as the chosen one, whose period is 2 or 3 times the chosen's
-// (within 10 %), and each of whose complete repetitions (two or more) holds exactly that many
-// of the chosen's turning points is the movement: the best scoring such one, else none.
+// (within 10 %), and whose complete repetitions (two or more) hold the chosen's cycles
+// (holds_cycles) is the movement: the best scoring such one, else none.
 // Holding the chosen's cycles proves its rhythm however few cycles the recording has. A
 // left or right signal qualifies only when its two sides move in step (positive
 // correlation): lunges led by the left leg, then the right, swing each hip once per two
@@ -82,12 +109,7 @@ const AutoCandidate* fundamental(const std::vector<AutoCandidate>& candidates,
     const double ratio = c.periodicity.period_s / chosen.periodicity.period_s;
     const double multiple = std::round(ratio);
     if (multiple < 2 || multiple > 3 || std::abs(ratio - multiple) > 0.1 * multiple) continue;
-    const bool holds_multiple =
-        std::all_of(c.complete_reps.begin(), c.complete_reps.end(), [&](const Repetition& r) {
-          return static_cast<double>(turning_within(chosen.complete_reps, r.start_s, r.end_s)) ==
-                 multiple;
-        });
-    if (!holds_multiple) continue;
+    if (!holds_cycles(c.complete_reps, chosen.complete_reps, multiple)) continue;
     const bool one_of_two_sides =
         (c.signal.sides == SideCombination::kLeft || c.signal.sides == SideCombination::kRight) &&
         !c.signal.left.empty() && !c.signal.right.empty();
@@ -192,7 +214,6 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     }
     c.score = std::max(0.0, periodicity_evidence(c.periodicity, duration)) *
               (duration > 0 ? covered / duration : 0);
-    if (getenv("DBG")) fprintf(stderr, "%-40s reps %2zu period %5.2f str %.2f ev %.3f cov %.3f score %.3f jit %d\n", c.signal.description().c_str(), c.complete_reps.size(), c.periodicity.period_s, c.periodicity.strength, periodicity_evidence(c.periodicity, duration), covered/duration, c.score, (int)c.jitter);
   }
   if (std::all_of(candidates.begin(), candidates.end(),
                   [](const AutoCandidate& c) { return c.jitter; })) {
