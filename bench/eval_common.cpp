@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 
+#include "openpt/core/csv.h"
 #include "openpt/motion/kinematics.h"
 
 namespace openpt::eval {
@@ -38,10 +40,42 @@ Result<motion::Assessment> analyse_file(const std::filesystem::path& path,
                                         const motion::ExerciseDefinition* exercise) {
   auto sequence = motion::read_pose_file(path.string(), read);
   if (!sequence) return tl::unexpected(sequence.error());
-  auto kinematics = motion::compute_kinematics(*sequence, {.keep_tracks = true});
+  return analyse(*sequence, exercise);
+}
+
+Result<motion::Assessment> analyse(const motion::PoseSequence& sequence,
+                                   const motion::ExerciseDefinition* exercise) {
+  auto kinematics = motion::compute_kinematics(sequence, {.keep_tracks = true});
   if (!kinematics) return tl::unexpected(kinematics.error());
   return exercise != nullptr ? motion::assess(*kinematics, *exercise)
                              : motion::assess_auto(*kinematics);
+}
+
+Result<std::vector<CountedClip>> read_count_labels(const std::filesystem::path& dir) {
+  auto labels = read_text_file(dir / "labels.csv", "labels.csv");
+  if (!labels) return tl::unexpected(labels.error());
+  std::vector<CountedClip> clips;
+  std::size_t line_start = 0;
+  for (int line = 0; line_start < labels->size(); ++line) {
+    std::size_t end = labels->find('\n', line_start);
+    if (end == std::string::npos) end = labels->size();
+    const std::string row = labels->substr(line_start, end - line_start);
+    line_start = end + 1;
+    if (line == 0 || row.empty()) continue;
+    const auto c1 = row.find(','), c2 = row.rfind(',');
+    if (c1 == std::string::npos || c2 == c1) {
+      return bad_input(fmt::format("labels.csv line {}: expected file,exercise,count", line + 1));
+    }
+    int count = 0;
+    const std::string number = row.substr(c2 + 1);
+    const auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), count);
+    if (ec != std::errc{} || count <= 0) {
+      return bad_input(fmt::format("labels.csv line {}: count '{}' is not a positive whole number",
+                                   line + 1, number));
+    }
+    clips.push_back({row.substr(0, c1), row.substr(c1 + 1, c2 - c1 - 1), count});
+  }
+  return clips;
 }
 
 double mean(const std::vector<double>& v) {

@@ -3,6 +3,7 @@
 //
 //   auto dir = eval::dataset_dir(argc, argv, "countix-dev");
 //   auto a = eval::analyse_file(path, read_options, &definition);   // nullptr: auto
+//   auto b = eval::analyse(sequence, nullptr);
 #pragma once
 
 #include <filesystem>
@@ -20,11 +21,22 @@ namespace openpt::eval {
 // directory, then to the source tree), joined with `name`. Exits with a message when absent.
 std::filesystem::path dataset_dir(int argc, char** argv, const std::string& name);
 
-// Reads the recording, computes kinematics (6 Hz low-pass, tracks kept) and assesses it
-// with `exercise` (nullptr: automatic detection).
+// Computes kinematics (6 Hz low-pass, tracks kept) and assesses the recording with
+// `exercise` (nullptr: automatic detection).
+Result<motion::Assessment> analyse(const motion::PoseSequence& sequence,
+                                   const motion::ExerciseDefinition* exercise);
+
+// The same for a recording read from `path`.
 Result<motion::Assessment> analyse_file(const std::filesystem::path& path,
                                         const motion::PoseReadOptions& read,
                                         const motion::ExerciseDefinition* exercise);
+
+// One clip of countix-dev's labels.csv (file,exercise,count).
+struct CountedClip {
+  std::string file, label;
+  int truth = 0;
+};
+Result<std::vector<CountedClip>> read_count_labels(const std::filesystem::path& dir);
 
 double mean(const std::vector<double>& v);
 

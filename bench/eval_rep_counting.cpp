@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "eval_common.h"
-#include "openpt/core/csv.h"
 #include "openpt/motion/exercise.h"
 
 namespace {
@@ -52,23 +51,13 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "eval: {}\n", library.error().to_string());
     return 2;
   }
-  auto labels = read_text_file(dir / "labels.csv", "labels.csv");
-  if (!labels) {
-    fmt::print(stderr, "eval: {}\n", labels.error().to_string());
+  auto labelled = eval::read_count_labels(dir);
+  if (!labelled) {
+    fmt::print(stderr, "eval: {}\n", labelled.error().to_string());
     return 2;
   }
   std::vector<Clip> clips;
-  std::size_t line_start = 0;
-  for (int line = 0; line_start < labels->size(); ++line) {
-    std::size_t end = labels->find('\n', line_start);
-    if (end == std::string::npos) end = labels->size();
-    const std::string row = labels->substr(line_start, end - line_start);
-    line_start = end + 1;
-    if (line == 0 || row.empty()) continue;
-    const auto c1 = row.find(','), c2 = row.rfind(',');
-    clips.push_back(
-        {row.substr(0, c1), row.substr(c1 + 1, c2 - c1 - 1), std::stoi(row.substr(c2 + 1))});
-  }
+  for (const eval::CountedClip& c : *labelled) clips.push_back({c.file, c.label, c.truth});
 
   const motion::PoseReadOptions read{.fps = 30};
   std::map<std::string, std::pair<Errors, Errors>> per_class;

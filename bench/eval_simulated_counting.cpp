@@ -59,18 +59,6 @@ struct Condition {
   bool starts_at_first_turn = false;
 };
 
-// The recording from `t_s` on.
-void drop_frames_before(motion::PoseSequence& pose, double t_s) {
-  std::size_t first = 0;
-  while (first < pose.frame_count() && pose.t_s[first] < t_s) ++first;
-  const auto frames = static_cast<std::ptrdiff_t>(first);
-  const auto landmarks = frames * static_cast<std::ptrdiff_t>(pose.landmark_count());
-  pose.t_s.erase(pose.t_s.begin(), pose.t_s.begin() + frames);
-  pose.detected.erase(pose.detected.begin(), pose.detected.begin() + frames);
-  pose.image.erase(pose.image.begin(), pose.image.begin() + landmarks);
-  if (!pose.world.empty()) pose.world.erase(pose.world.begin(), pose.world.begin() + landmarks);
-}
-
 // The feet out of the picture the whole time (ankles, heels and toes hidden).
 void hide_feet(SimulationOptions& o) {
   motion::Occlusion feet{.start_s = 0, .end_s = 1e5};
@@ -208,7 +196,10 @@ int main(int argc, char** argv) {
           if (c.transform != nullptr) c.transform(sim->pose);
           int expected = reps;
           if (c.starts_at_first_turn) {
-            drop_frames_before(sim->pose, sim->rep_turn_s.front());
+            const auto& t = sim->pose.t_s;
+            const auto turn = std::lower_bound(t.begin(), t.end(), sim->rep_turn_s.front());
+            sim->pose = motion::slice_frames(sim->pose, static_cast<std::size_t>(turn - t.begin()),
+                                             t.size());
             --expected;
           }
           ++recordings;

@@ -44,6 +44,28 @@ TEST(Validate, InfiniteCoordinateAndBadVisibilityNameFrameAndLandmark) {
   EXPECT_FALSE(validate(v, "a.json"));
 }
 
+// Frames 2..4 of a 6-frame recording: times, detection and both coordinate sets move along;
+// the ends are clamped.
+TEST(SliceFrames, KeepsTheFramesAndTheirLandmarks) {
+  PoseSequence seq = make_pose_sequence(blazepose33(), 6, {.has_image = true, .has_world = true});
+  for (std::size_t f = 0; f < 6; ++f) {
+    seq.t_s[f] = 0.1 * static_cast<double>(f);
+    seq.detected[f] = f == 3 ? 0 : 1;
+    seq.image_at(f, 5).x = static_cast<float>(f);
+    seq.world_at(f, 7).y = static_cast<double>(f);
+  }
+  const PoseSequence part = slice_frames(seq, 2, 5);
+  ASSERT_EQ(part.frame_count(), 3U);
+  EXPECT_DOUBLE_EQ(part.t_s[0], 0.2);
+  EXPECT_EQ(part.detected[1], 0);
+  EXPECT_FLOAT_EQ(part.image_at(2, 5).x, 4.0F);
+  EXPECT_DOUBLE_EQ(part.world_at(0, 7).y, 2.0);
+  EXPECT_EQ(part.image.size(), 3 * part.landmark_count());
+  EXPECT_EQ(slice_frames(seq, 4, 100).frame_count(), 2U);
+  EXPECT_EQ(slice_frames(seq, 9, 3).frame_count(), 0U);
+  EXPECT_TRUE(validate(slice_frames(seq, 0, 0), "empty").has_value());
+}
+
 TEST(CameraView, NamesRoundTrip) {
   for (auto view :
        {CameraView::kUnknown, CameraView::kFront, CameraView::kSide, CameraView::kBack}) {

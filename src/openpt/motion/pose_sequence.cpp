@@ -12,6 +12,23 @@ bool any_person_detected(const PoseSequence& sequence) {
   return std::ranges::any_of(sequence.detected, [](std::uint8_t d) { return d != 0; });
 }
 
+PoseSequence slice_frames(const PoseSequence& sequence, std::size_t first, std::size_t last) {
+  last = std::min(last, sequence.frame_count());
+  first = std::min(first, last);
+  PoseSequence out = sequence;
+  const auto frames = [&](const auto& v, std::size_t per_frame) {
+    const auto from = v.begin() + static_cast<std::ptrdiff_t>(first * per_frame);
+    return std::decay_t<decltype(v)>(
+        from, from + static_cast<std::ptrdiff_t>((last - first) * per_frame));
+  };
+  const std::size_t n = sequence.landmark_count();
+  out.t_s = frames(sequence.t_s, 1);
+  out.detected = frames(sequence.detected, 1);
+  out.image = sequence.image.empty() ? sequence.image : frames(sequence.image, n);
+  out.world = sequence.world.empty() ? sequence.world : frames(sequence.world, n);
+  return out;
+}
+
 UndetectedFrames undetected_frames(const PoseSequence& sequence) {
   UndetectedFrames u;
   std::size_t run = 0;

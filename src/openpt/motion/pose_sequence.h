@@ -99,6 +99,10 @@ struct UndetectedFrames {
 };
 UndetectedFrames undetected_frames(const PoseSequence& sequence);
 
+// Frames [first, last) of `sequence` (both clamped to its length), with its skeleton,
+// metadata and coordinate spaces: a recording cut in time.
+PoseSequence slice_frames(const PoseSequence& sequence, std::size_t first, std::size_t last);
+
 struct PoseShape {
   bool has_image = true;
   bool has_world = false;

@@ -1,8 +1,8 @@
 // Building blocks of the driving-signal choice (driving_signal.h) that the named and the
 // automatic path share: each measure's continuous series per side, the sides combined
 // (mean, max, either, one side) with the tests for mirrored sides and sides that take
-// turns, whether a periodicity is proven, and where a recording starts. Internal to the
-// motion module.
+// turns, whether a periodicity is proven, where a recording starts and where it rests, and
+// whether a signal moves at all or only jitters. Internal to the motion module.
 //
 //   ContinuousSeries series(measures);
 //   auto s = build(series, "knee_flexion", SideCombination::kMean, true);
@@ -102,7 +102,9 @@ bool moves(const std::vector<double>& values, double sample_rate_hz, double min_
 bool jitter_reps(const std::vector<Repetition>& complete_reps);
 
 // The same for a signal (its period_s, min_range and direction set): its complete
-// repetitions counted without smoothing, as when choosing; false when its period is proven.
+// repetitions counted as a named exercise's are without a period (low-passed at
+// kFastestRepetitionHz when jitter outnumbers the movement, reps.h); false when its period
+// is proven.
 bool counts_jitter(const DrivingSignal& s, const std::vector<double>& t);
 
 }  // namespace openpt::motion::driving
