@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <utility>
 
 #include "openpt/core/csv.h"
 #include "openpt/motion/kinematics.h"
@@ -49,6 +50,31 @@ Result<motion::Assessment> analyse(const motion::PoseSequence& sequence,
   if (!kinematics) return tl::unexpected(kinematics.error());
   return exercise != nullptr ? motion::assess(*kinematics, *exercise)
                              : motion::assess_auto(*kinematics);
+}
+
+bool has_flag(int argc, char** argv, std::string_view flag) {
+  for (int i = 1; i < argc; ++i) {
+    if (flag == argv[i]) return true;
+  }
+  return false;
+}
+
+motion::ExerciseLibrary shipped_library_or_exit() {
+  auto library = motion::ExerciseLibrary::load(motion::default_exercise_dir());
+  if (!library) {
+    fmt::print(stderr, "eval: {}\n", library.error().to_string());
+    std::exit(2);
+  }
+  return std::move(*library);
+}
+
+std::vector<CountedClip> count_labels_or_exit(const std::filesystem::path& dir) {
+  auto clips = read_count_labels(dir);
+  if (!clips) {
+    fmt::print(stderr, "eval: {}\n", clips.error().to_string());
+    std::exit(2);
+  }
+  return std::move(*clips);
 }
 
 Result<std::vector<CountedClip>> read_count_labels(const std::filesystem::path& dir) {

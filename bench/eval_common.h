@@ -9,10 +9,12 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "openpt/core/error.h"
 #include "openpt/motion/assessment.h"
+#include "openpt/motion/exercise.h"
 #include "openpt/motion/pose_io.h"
 
 namespace openpt::eval {
@@ -31,12 +33,22 @@ Result<motion::Assessment> analyse_file(const std::filesystem::path& path,
                                         const motion::PoseReadOptions& read,
                                         const motion::ExerciseDefinition* exercise);
 
+// Whether `flag` (e.g. "--verbose") is among the arguments.
+bool has_flag(int argc, char** argv, std::string_view flag);
+
+// The exercise library OpenPT ships; prints the error and exits with code 2 when it cannot
+// be loaded.
+motion::ExerciseLibrary shipped_library_or_exit();
+
 // One clip of countix-dev's labels.csv (file,exercise,count).
 struct CountedClip {
   std::string file, label;
   int truth = 0;
 };
 Result<std::vector<CountedClip>> read_count_labels(const std::filesystem::path& dir);
+
+// The same, or the error printed and exit code 2.
+std::vector<CountedClip> count_labels_or_exit(const std::filesystem::path& dir);
 
 double mean(const std::vector<double>& v);
 

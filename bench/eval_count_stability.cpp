@@ -18,7 +18,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstring>
 #include <functional>
 #include <random>
 #include <string>
@@ -103,26 +102,17 @@ int count(const motion::PoseSequence& p, const motion::ExerciseDefinition* exerc
 
 int main(int argc, char** argv) {
   const auto dir = eval::dataset_dir(argc, argv, "countix-dev");
-  bool verbose = false;
-  for (int i = 1; i < argc; ++i) verbose = verbose || std::strcmp(argv[i], "--verbose") == 0;
-  auto library = motion::ExerciseLibrary::load(motion::default_exercise_dir());
-  if (!library) {
-    fmt::print(stderr, "eval: {}\n", library.error().to_string());
-    return 2;
-  }
-  auto clips = eval::read_count_labels(dir);
-  if (!clips) {
-    fmt::print(stderr, "eval: {}\n", clips.error().to_string());
-    return 2;
-  }
+  const bool verbose = eval::has_flag(argc, argv, "--verbose");
+  const motion::ExerciseLibrary library = eval::shipped_library_or_exit();
+  const std::vector<eval::CountedClip> clips = eval::count_labels_or_exit(dir);
   const std::vector<Disturbance> list = disturbances();
   std::vector<std::pair<Tally, Tally>> tallies(list.size() + 1);  // undisturbed first
   int used = 0;
-  for (const eval::CountedClip& clip : *clips) {
+  for (const eval::CountedClip& clip : clips) {
     auto pose = motion::read_pose_file((dir / clip.file).string(), {.fps = 30});
     if (!pose || pose->frame_count() == 0) continue;
     ++used;
-    const motion::ExerciseDefinition* exercise = library->find(clip.label);
+    const motion::ExerciseDefinition* exercise = library.find(clip.label);
     const int named = exercise != nullptr ? count(*pose, exercise) : -1;
     const int automatic = count(*pose, nullptr);
     tallies[0].first.add(named, named, clip.truth, clip.file);

@@ -232,15 +232,11 @@ int main(int argc, char** argv) {
     verbose = verbose || std::strcmp(argv[i], "--verbose") == 0;
     if (std::strcmp(argv[i], "--movement") == 0 && i + 1 < argc) only = argv[i + 1];
   }
-  auto library = motion::ExerciseLibrary::load(motion::default_exercise_dir());
-  if (!library) {
-    fmt::print(stderr, "eval: {}\n", library.error().to_string());
-    return 2;
-  }
+  const motion::ExerciseLibrary library = eval::shipped_library_or_exit();
   std::vector<MovementResult> results;
   for (const Movement& m : kMovements) {
     if (!only.empty() && only != m.id) continue;
-    const motion::ExerciseDefinition* exercise = library->find(m.exercise);
+    const motion::ExerciseDefinition* exercise = library.find(m.exercise);
     if (exercise == nullptr) {
       fmt::print(stderr, "eval: the library has no exercise '{}' (for {})\n", m.exercise, m.id);
       return 2;

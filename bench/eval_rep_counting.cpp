@@ -9,7 +9,6 @@
 #include <fmt/format.h>
 
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <string>
 #include <vector>
@@ -44,26 +43,18 @@ struct Errors {
 
 int main(int argc, char** argv) {
   const auto dir = eval::dataset_dir(argc, argv, "countix-dev");
-  bool verbose = false;
-  for (int i = 1; i < argc; ++i) verbose = verbose || std::strcmp(argv[i], "--verbose") == 0;
-  auto library = motion::ExerciseLibrary::load(motion::default_exercise_dir());
-  if (!library) {
-    fmt::print(stderr, "eval: {}\n", library.error().to_string());
-    return 2;
-  }
-  auto labelled = eval::read_count_labels(dir);
-  if (!labelled) {
-    fmt::print(stderr, "eval: {}\n", labelled.error().to_string());
-    return 2;
-  }
+  const bool verbose = eval::has_flag(argc, argv, "--verbose");
+  const motion::ExerciseLibrary library = eval::shipped_library_or_exit();
   std::vector<Clip> clips;
-  for (const eval::CountedClip& c : *labelled) clips.push_back({c.file, c.label, c.truth});
+  for (const eval::CountedClip& c : eval::count_labels_or_exit(dir)) {
+    clips.push_back({c.file, c.label, c.truth});
+  }
 
   const motion::PoseReadOptions read{.fps = 30};
   std::map<std::string, std::pair<Errors, Errors>> per_class;
   Errors all_named, all_auto;
   for (Clip& clip : clips) {
-    const motion::ExerciseDefinition* exercise = library->find(clip.label);
+    const motion::ExerciseDefinition* exercise = library.find(clip.label);
     if (exercise == nullptr) {
       fmt::print(stderr, "eval: no library exercise for class '{}': counted as 0\n", clip.label);
     }

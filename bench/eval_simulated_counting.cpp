@@ -164,18 +164,14 @@ int main(int argc, char** argv) {
     verbose = verbose || std::strcmp(argv[i], "--verbose") == 0;
     if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) only = argv[++i];
   }
-  auto library = motion::ExerciseLibrary::load(motion::default_exercise_dir());
-  if (!library) {
-    fmt::print(stderr, "eval: {}\n", library.error().to_string());
-    return 2;
-  }
+  const motion::ExerciseLibrary library = eval::shipped_library_or_exit();
   std::map<std::string, Row> per_variant, per_condition;
   std::vector<std::string> variant_order, condition_order;
   for (const Condition& c : conditions()) condition_order.push_back(c.name);
   Row overall;
   int recordings = 0;
   for (const Variant& v : variants()) {
-    const motion::ExerciseDefinition* exercise = library->find(v.library_id);
+    const motion::ExerciseDefinition* exercise = library.find(v.library_id);
     if (exercise == nullptr) {
       fmt::print(stderr, "eval: no library exercise '{}'\n", v.library_id);
       return 2;
