@@ -685,6 +685,21 @@ TEST(Assessment, AutomaticDetectionCountsTheBodysCycleNotASignalRepeatingWithinI
 // for 3. With walking in and out, the pelvis's height taken from standing (the walk-in)
 // held them too, out of phase, and counted one too many; its repetitions abut where the
 // arm turns, and a turning point held by two repetitions fails.
+// Two slow arm raises (or curls, or leg swings) between walking in and walking out: the
+// walking's few steps repeat clearly, two repetitions cannot, and the knee or hip of the
+// walking was counted, 3 for 2. Its repetitions fill far less than a quarter of the
+// recording, so it is not the recording's repeated movement.
+TEST(Assessment, AutomaticDetectionDoesNotCountTheStepsOfWalkingInAndOut) {
+  for (const char* exercise : {"shoulder_abduction", "elbow_flexion", "hip_abduction"}) {
+    for (unsigned seed : {1U, 2U, 3U}) {
+      const PoseSequence pose =
+          simulate_walking_in_and_out(exercise, {.reps = 2, .seed = seed, .image_noise_px = 3});
+      const Assessment a = assess_pose_auto(pose);
+      EXPECT_EQ(a.rep_count, 2) << exercise << ", seed " << seed << ": " << a.signal;
+    }
+  }
+}
+
 TEST(Assessment, AutomaticDetectionFindsTheBodysCycleWhenItsPartsTurnAtItsEdges) {
   for (unsigned seed : {1U, 2U, 3U}) {
     SimulationOptions feet_hidden{.reps = 3, .seed = seed, .image_noise_px = 3};

@@ -20,6 +20,11 @@ namespace {
 // wrist's height above the shoulder (% trunk length), the pelvis's height (% leg length).
 constexpr double kAutoMinRangeDeg = 15, kAutoMinWristRange = 15, kAutoMinPelvisRange = 10;
 
+// Least share of the recording a candidate's complete repetitions must fill to show that
+// its rhythm is the recording's repeated movement: a few steps of walking in and out repeat
+// clearly, but only for a moment.
+constexpr double kMinCoverage = 0.25;
+
 // The weighted median of (value, weight) pairs: the smallest value at which the weights of
 // the values up to it reach half the total.
 std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes) {
@@ -193,7 +198,8 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   // uncertainty, about 1/sqrt(cycles): a slow wander that fits three times into the recording
   // can correlate with itself as well as twelve quick repetitions, but proves much less. A
   // repetition fills at most one period: one slow swing lasting the whole recording (sitting
-  // down and staying there) is not the repeated movement, however periodic its tremor.
+  // down and staying there) is not the repeated movement, however periodic its tremor. And
+  // repetitions filling less than a quarter of the recording (kMinCoverage) score nothing.
   const double duration = duration_of(k.t_s);
   for (auto& c : candidates) {
     c.signal.increases = rests_low(c.signal.values);
@@ -212,8 +218,10 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
       c.complete_reps.clear();
       covered = 0;
     }
-    c.score = std::max(0.0, periodicity_evidence(c.periodicity, duration)) *
-              (duration > 0 ? covered / duration : 0);
+    const double coverage = duration > 0 ? covered / duration : 0;
+    c.score = coverage >= kMinCoverage
+                  ? std::max(0.0, periodicity_evidence(c.periodicity, duration)) * coverage
+                  : 0;
   }
   if (std::all_of(candidates.begin(), candidates.end(),
                   [](const AutoCandidate& c) { return c.jitter; })) {
