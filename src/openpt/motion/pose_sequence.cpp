@@ -15,18 +15,24 @@ bool any_person_detected(const PoseSequence& sequence) {
 PoseSequence slice_frames(const PoseSequence& sequence, std::size_t first, std::size_t last) {
   last = std::min(last, sequence.frame_count());
   first = std::min(first, last);
-  PoseSequence out = sequence;
+  // Only the frames are copied, not the whole recording.
   const auto frames = [&](const auto& v, std::size_t per_frame) {
+    if (v.empty()) return v;
     const auto from = v.begin() + static_cast<std::ptrdiff_t>(first * per_frame);
     return std::decay_t<decltype(v)>(
         from, from + static_cast<std::ptrdiff_t>((last - first) * per_frame));
   };
   const std::size_t n = sequence.landmark_count();
-  out.t_s = frames(sequence.t_s, 1);
-  out.detected = frames(sequence.detected, 1);
-  out.image = sequence.image.empty() ? sequence.image : frames(sequence.image, n);
-  out.world = sequence.world.empty() ? sequence.world : frames(sequence.world, n);
-  return out;
+  return {.skeleton = sequence.skeleton,
+          .metadata = sequence.metadata,
+          .image_space = sequence.image_space,
+          .has_image = sequence.has_image,
+          .has_world = sequence.has_world,
+          .world_up = sequence.world_up,
+          .t_s = frames(sequence.t_s, 1),
+          .detected = frames(sequence.detected, 1),
+          .image = frames(sequence.image, n),
+          .world = frames(sequence.world, n)};
 }
 
 UndetectedFrames undetected_frames(const PoseSequence& sequence) {

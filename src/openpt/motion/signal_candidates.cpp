@@ -324,9 +324,7 @@ bool jitter_reps(const std::vector<Repetition>& complete_reps) {
   if (complete_reps.empty()) return false;
   std::vector<double> durations;
   for (const Repetition& r : complete_reps) durations.push_back(r.end_s - r.start_s);
-  const auto mid = durations.begin() + static_cast<std::ptrdiff_t>(durations.size() / 2);
-  std::nth_element(durations.begin(), mid, durations.end());
-  return *mid < 1 / kFastestRepetitionHz;
+  return median(std::move(durations)) < 1 / kFastestRepetitionHz;
 }
 
 bool counts_jitter(const DrivingSignal& s, const std::vector<double>& t) {
