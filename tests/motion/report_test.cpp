@@ -633,12 +633,41 @@ TEST(ToJson, HasTheDocumentedAssessmentKeysAndValues) {
   EXPECT_EQ(m["automatic"], false);
   EXPECT_EQ(m["typical_rom"], 80.0);
   EXPECT_EQ(m["partial_reps"], 1);
+  EXPECT_EQ(m["outside_position"], 0);
   EXPECT_EQ(
       m["skipped_rules"],
       (nlohmann::ordered_json::array(
           {{{"code", "heel_lift"}, {"reason", "needs the heels, which this skeleton lacks"}}})));
   EXPECT_EQ(m["notes"], nlohmann::ordered_json::array({"note <b>bold</b>"}));
   EXPECT_FALSE(j.contains("assessment_error"));
+}
+
+// A complete movement outside the exercise's position (exercise_position.h) is neither a rep
+// nor a partial one: JSON gives its reason and class, the text report counts it apart.
+TEST(ToJson, AMovementOutsideThePositionIsNotCountedAndSaysWhy) {
+  AnalysisReport r = assessed_report();
+  RepResult outside = r.assessment->reps[1];
+  outside.number = 0;
+  outside.outside_position = "not in the exercise's position (the hands on the floor)";
+  r.assessment->reps.push_back(outside);
+  const nlohmann::ordered_json j = to_json(r);
+  ASSERT_EQ(j["reps"].size(), 4u);
+  const auto& rep = j["reps"][3];
+  EXPECT_TRUE(rep["number"].is_null());
+  EXPECT_EQ(rep["complete"], true);
+  EXPECT_TRUE(rep["partial_reason"].is_null());
+  EXPECT_EQ(rep["outside_position"], "not in the exercise's position (the hands on the floor)");
+  EXPECT_EQ(rep["classification"], "outside_position");
+  EXPECT_TRUE(rep["score"].is_null());
+  EXPECT_TRUE(j["reps"][0]["outside_position"].is_null());
+  EXPECT_EQ(j["movement"]["partial_reps"], 1);
+  EXPECT_EQ(j["movement"]["outside_position"], 1);
+  const std::string text = render_text(r);
+  position(text,
+           "Repetitions   2 (1 partial repetition and 1 movement outside the exercise's position "
+           "not counted)");
+  position(text,
+           "not counted               not in the exercise's position (the hands on the floor)");
 }
 
 TEST(ToJson, WithoutAssessmentCountAndScoreAreNullAndTheErrorIsGiven) {

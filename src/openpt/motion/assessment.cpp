@@ -8,6 +8,7 @@
 
 #include "openpt/core/time_series.h"
 #include "openpt/motion/driving_signal.h"
+#include "openpt/motion/exercise_position.h"
 #include "openpt/motion/form_rules.h"
 #include "openpt/motion/measures.h"
 
@@ -20,14 +21,20 @@ constexpr double kPartialRepPoints = 5, kMaxPartialPoints = 15;
 constexpr double kMinReasonPoints = 0.05;
 
 // outward_eccentric: nullopt when unknown (automatic detection): no eccentric/concentric.
+// `position`: the exercise's position, when it has one; complete movements outside it are
+// not numbered (exercise_position.h).
 std::vector<RepResult> make_reps(const RepDetection& detection,
-                                 std::optional<bool> outward_eccentric) {
+                                 std::optional<bool> outward_eccentric,
+                                 const PositionCheck* position, MeasureSet& measures) {
   std::vector<RepResult> reps;
   int number = 0;
   for (const Repetition& r : detection.reps) {
     RepResult rep;
     rep.timing = r;
-    rep.number = r.complete ? ++number : 0;
+    if (r.complete && position != nullptr) {
+      rep.outside_position = outside_position(*position, measures, r).value_or("");
+    }
+    rep.number = r.complete && rep.outside_position.empty() ? ++number : 0;
     rep.rom_deg = r.rom;
     rep.outward_s = r.turn_s - r.start_s;
     rep.return_s = r.end_s - r.turn_s;
@@ -98,6 +105,20 @@ Finding make_finding(const RuleOutcome& o, const MovementDefinition& movement) {
   return f;
 }
 
+// Movements outside the exercise's position are not counted; a note says how many and when.
+void note_outside_position(Assessment& a, const ExerciseDefinition& exercise) {
+  std::vector<std::string> times;
+  for (const RepResult& r : a.reps) {
+    if (!r.outside_position.empty()) times.push_back(fmt::format("{:.1f} s", r.timing.start_s));
+  }
+  if (times.empty()) return;
+  a.notes.push_back(fmt::format(
+      "{} movement{} of the {} outside the exercise's position ({}) {} not counted (starting "
+      "at {})",
+      times.size(), times.size() == 1 ? "" : "s", a.signal, exercise.movement.position->text,
+      times.size() == 1 ? "was" : "were", fmt::join(times, ", ")));
+}
+
 void sort_findings(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (a.severity != b.severity) return a.severity > b.severity;
@@ -106,6 +127,21 @@ void sort_findings(std::vector<Finding>& findings) {
 }
 
 }  // namespace
+
+int partial_count(const Assessment& a) {
+  return static_cast<int>(std::count_if(a.reps.begin(), a.reps.end(),
+                                        [](const RepResult& r) { return !r.timing.complete; }));
+}
+
+int outside_position_count(const Assessment& a) {
+  return static_cast<int>(std::count_if(a.reps.begin(), a.reps.end(), [](const RepResult& r) {
+    return !r.outside_position.empty();
+  }));
+}
+
+const std::string& not_counted_reason(const RepResult& rep) {
+  return rep.timing.complete ? rep.outside_position : rep.timing.partial_reason;
+}
 
 std::string format_rep_list(const std::vector<int>& reps) {
   if (reps.empty()) return "no reps";
@@ -157,8 +193,11 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
   const RepDetection detection =
       segment(kinematics, *signal, signal->min_range, kFastestRepetitionHz);
   a.typical_rom = detection.typical_rom;
-  a.reps = make_reps(detection, exercise.movement.outward_eccentric != signal->reversed);
-  a.rep_count = static_cast<int>(detection.complete_count());
+  a.reps = make_reps(detection, exercise.movement.outward_eccentric != signal->reversed,
+                     exercise.movement.position ? &*exercise.movement.position : nullptr, measures);
+  a.rep_count = static_cast<int>(
+      std::count_if(a.reps.begin(), a.reps.end(), [](const RepResult& r) { return r.number > 0; }));
+  note_outside_position(a, exercise);
 
   RuleContext ctx{kinematics, measures, *signal, exercise.movement.candidates.front().measure};
   std::vector<RuleOutcome> outcomes;
@@ -206,11 +245,11 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
   }
   sort_findings(a.findings);
 
-  const auto partials = static_cast<int>(a.reps.size()) - a.rep_count;
+  const int partials = partial_count(a);
   if (partials > 0) {
     std::vector<std::string> times;
     for (const RepResult& r : a.reps) {
-      if (r.number == 0) times.push_back(fmt::format("{:.1f} s", r.timing.start_s));
+      if (!r.timing.complete) times.push_back(fmt::format("{:.1f} s", r.timing.start_s));
     }
     Finding f;
     f.code = "partial_reps";
@@ -276,7 +315,7 @@ Result<Assessment> assess_auto(const Kinematics& kinematics) {
   // were left out: auto_driving_signal.cpp); they are counted the same way.
   const RepDetection detection = segment(kinematics, *signal, signal->min_range, 0);
   a.typical_rom = detection.typical_rom;
-  a.reps = make_reps(detection, std::nullopt);
+  a.reps = make_reps(detection, std::nullopt, nullptr, measures);
   a.rep_count = static_cast<int>(detection.complete_count());
   return a;
 }

@@ -35,8 +35,11 @@ struct RepFinding {
 };
 
 struct RepResult {
-  int number = 0;  // 1-based among complete reps; 0 for partial ones
+  int number = 0;  // 1-based among counted reps; 0 for partial ones and those out of position
   Repetition timing;
+  // Why this complete movement was not the exercise (exercise_position.h): not counted, and
+  // not a partial repetition either. Empty when it was done in the exercise's position.
+  std::string outside_position;
   double rom_deg = NAN;  // range of the driving signal (its unit; degrees for angles)
   double outward_s = 0, return_s = 0;
   double eccentric_s = NAN, concentric_s = NAN;  // NaN when the exercise is not known
@@ -90,6 +93,14 @@ struct Assessment {
 
 Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition& exercise);
 Result<Assessment> assess_auto(const Kinematics& kinematics);
+
+// Repetitions not counted: partial ones, and complete movements outside the position.
+int partial_count(const Assessment& a);
+int outside_position_count(const Assessment& a);
+
+// Why a repetition was not counted: partial (its reason) or out of position; empty when it
+// was counted.
+const std::string& not_counted_reason(const RepResult& rep);
 
 // "rep 3", "reps 3–7", "reps 1, 3–5 and 8".
 std::string format_rep_list(const std::vector<int>& reps);

@@ -283,6 +283,41 @@ Result<MovementSignal> parse_alternative(const toml::node& node, std::size_t ind
   return s;
 }
 
+// position = { measure = "name", below = N | above = N, text = "..." }.
+Result<PositionCheck> parse_position(const toml::node& node, const std::string& file) {
+  const toml::table* table = node.as_table();
+  if (table == nullptr) {
+    return tl::unexpected(Error{ErrorKind::kBadInput,
+                                "movement.position: must be a table { measure = ..., below = ... "
+                                "or above = ..., text = ... }",
+                                file, "see docs/exercises.md"});
+  }
+  TableReader r(*table, "movement.position", file);
+  PositionCheck p;
+  auto measure = r.text("measure");
+  if (!measure) return tl::unexpected(measure.error());
+  if (auto ok = check_measure_known(r, "measure", *measure, false); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  p.measure = *measure;
+  const bool has_below = r.mark_used("below") != nullptr;
+  const bool has_above = r.mark_used("above") != nullptr;
+  if (has_below == has_above) {
+    return tl::unexpected(
+        r.error(has_below ? "above" : "below", "give exactly one of below = N or above = N"));
+  }
+  p.below = has_below;
+  auto limit = r.number(has_below ? "below" : "above");
+  if (!limit) return tl::unexpected(limit.error());
+  p.limit = *limit;
+  auto text = r.text("text");
+  if (!text) return tl::unexpected(text.error());
+  if (text->empty()) return tl::unexpected(r.error("text", "must not be empty"));
+  p.text = *text;
+  if (auto ok = r.check_unknown_keys(); !ok) return tl::unexpected(ok.error());
+  return p;
+}
+
 Result<MovementDefinition> parse_movement(const toml::table& table, const std::string& file) {
   TableReader r(table, "movement", file);
   MovementDefinition m;
@@ -346,6 +381,11 @@ Result<MovementDefinition> parse_movement(const toml::table& table, const std::s
     if (!alternative) return tl::unexpected(alternative.error());
     m.signals.push_back(alternative->measure);
     m.candidates.push_back(std::move(*alternative));
+  }
+  if (const toml::node* position = r.mark_used("position")) {
+    auto parsed = parse_position(*position, file);
+    if (!parsed) return tl::unexpected(parsed.error());
+    m.position = std::move(*parsed);
   }
   if (auto ok = r.check_unknown_keys(); !ok) return tl::unexpected(ok.error());
   return m;

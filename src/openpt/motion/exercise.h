@@ -85,6 +85,17 @@ struct MovementSignal {
   double min_range = 0;   // in the measure's unit: smaller excursions are never reps
 };
 
+// The position an exercise is done in, as a limit on one measure (mean of the sides for a
+// bilateral one): a push-up has the hands on the floor, below the shoulders. A repetition
+// whose frames mostly (by the median) lie on the wrong side of the limit was not the
+// exercise (standing up between sets, a different shot) and is reported, not counted.
+struct PositionCheck {
+  std::string measure;  // a per-frame measure: "wrist_height"
+  bool below = true;    // the measure stays below `limit` (false: above it)
+  double limit = 0;     // in the measure's unit
+  std::string text;     // the position in words: "the hands on the floor, below the shoulders"
+};
+
 struct MovementDefinition {
   std::vector<std::string> signals;        // driving measure and alternatives, in preference order
   std::vector<MovementSignal> candidates;  // the same, with direction and minimum range
@@ -94,6 +105,7 @@ struct MovementDefinition {
   double target_rom_deg = 0;      // a complete repetition reaches this range of motion
   double min_rom_deg = 0;         // smaller excursions are never repetitions
   double min_duration_s = 0, max_duration_s = 0;  // expected duration of one repetition
+  std::optional<PositionCheck> position;          // none: any position counts
 };
 
 struct ExerciseDefinition {

@@ -49,7 +49,7 @@ struct KeyFrame {
   std::size_t frame = 0;  // index in the recording (and the video)
   double t_s = 0;
   int rep = 0;             // the repetition's number; 0 for a partial one or no repetition
-  bool partial = false;    // the turning point of a partial repetition
+  bool partial = false;    // a repetition not counted: partial or outside the position
   std::string title;       // "Rep 2 · 3.40 s", "Partial repetition · 5.10 s", "3.40 s"
   std::string status;      // the rep's classification ("mild compensation"), or empty
   std::string status_key;  // detail::classification_key ("mild"), or empty

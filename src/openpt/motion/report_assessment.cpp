@@ -3,6 +3,7 @@
 // value against its threshold, a rep's own findings, and which measure drove the reps.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -23,7 +24,7 @@ std::string_view severity_label(Severity s) {
 }
 
 std::string_view classification_key(const RepResult& rep, bool automatic) {
-  if (rep.number == 0) return "partial";
+  if (rep.number == 0) return rep.timing.complete ? "outside_position" : "partial";
   if (automatic) return "unchecked";
   switch (rep.classification) {
     case Severity::kSignificant: return "significant";
@@ -36,6 +37,7 @@ std::string_view classification_key(const RepResult& rep, bool automatic) {
 std::string classification_text(const RepResult& rep, bool automatic) {
   const std::string_view key = classification_key(rep, automatic);
   if (key == "unchecked") return "not checked";
+  if (key == "outside_position") return "not counted";
   if (key == "mild" || key == "significant") return std::string(key) + " compensation";
   return std::string(key);
 }
@@ -47,10 +49,17 @@ std::string exercise_text(const Assessment& a) {
 }
 
 std::string rep_count_text(const Assessment& a) {
-  const std::size_t partial = a.reps.size() - static_cast<std::size_t>(a.rep_count);
-  if (partial == 0) return fmt::format("{}", a.rep_count);
-  return fmt::format("{} ({} partial repetition{} not counted)", a.rep_count, partial,
-                     partial == 1 ? "" : "s");
+  const int partial = partial_count(a), outside = outside_position_count(a);
+  std::vector<std::string> parts;
+  if (partial > 0) {
+    parts.push_back(fmt::format("{} partial repetition{}", partial, partial == 1 ? "" : "s"));
+  }
+  if (outside > 0) {
+    parts.push_back(fmt::format("{} movement{} outside the exercise's position", outside,
+                                outside == 1 ? "" : "s"));
+  }
+  if (parts.empty()) return fmt::format("{}", a.rep_count);
+  return fmt::format("{} ({} not counted)", a.rep_count, fmt::join(parts, " and "));
 }
 
 std::string score_text(const Assessment& a) {

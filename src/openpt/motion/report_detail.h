@@ -59,15 +59,17 @@ ReportNotes report_notes(const AnalysisReport& report);
 
 // "Significant", "Mild", "OK".
 std::string_view severity_label(Severity s);
-// "correct", "mild compensation", "significant compensation", "partial"; "not checked" for a
-// complete rep when no form rules were checked (automatic detection).
+// "correct", "mild compensation", "significant compensation", "partial", "not counted" (a
+// movement outside the exercise's position); "not checked" for a complete rep when no form
+// rules were checked (automatic detection).
 std::string classification_text(const RepResult& rep, bool automatic);
 // A CSS-safe key for the classification: "correct", "mild", "significant", "partial",
-// "unchecked".
+// "outside_position", "unchecked".
 std::string_view classification_key(const RepResult& rep, bool automatic);
 // "Deep squat (deep_squat)", or "detected automatically: left shoulder_flexion".
 std::string exercise_text(const Assessment& a);
-// "5", "5 (1 partial repetition not counted)".
+// "5", "5 (1 partial repetition not counted)", "12 (2 movements outside the exercise's
+// position not counted)".
 std::string rep_count_text(const Assessment& a);
 // "72 / 100", or why there is none.
 std::string score_text(const Assessment& a);

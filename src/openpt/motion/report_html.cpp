@@ -41,7 +41,8 @@ ol.findings p { margin: 2px 0 0; }
 .badge-significant { background: #b3261e; color: #fff; }
 .badge-mild { background: #f6c344; color: #3d2c00; }
 .badge-ok, .badge-correct { background: #2e7d32; color: #fff; }
-.badge-partial { background: #fff; color: #444; border: 1px dashed #777; }
+.badge-partial, .badge-outside_position { background: #fff; color: #444;
+                                          border: 1px dashed #777; }
 .badge-unchecked { background: #eee; color: #444; border-color: #bbb; }
 aside.patient { border: 2px solid #2e6db4; border-radius: 6px; background: #f1f6fc;
                 padding: 4px 14px; margin: 12px 0; }

@@ -111,7 +111,7 @@ void rep_table(Out out, const Assessment& a) {
                  "<th class=\"n\">Peak {0}/s</th><th>Result</th><th>Findings</th></tr>\n",
                  unit, ecc ? "Eccentric s" : "Outward s", ecc ? "Concentric s" : "Return s");
   for (const RepResult& r : a.reps) {
-    const std::string findings = r.number == 0 ? r.timing.partial_reason : rep_findings_text(r, a);
+    const std::string findings = r.number == 0 ? not_counted_reason(r) : rep_findings_text(r, a);
     fmt::format_to(out,
                    "<tr><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                    "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
@@ -184,9 +184,12 @@ void rep_plot(Out out, const AnalysisReport& report) {
     options.bands.push_back(
         {.x0 = t.start_s,
          .x1 = t.end_s,
-         .label = partial ? std::string("p") : fmt::format("{}", r.number),
-         .tooltip = partial ? fmt::format("partial repetition {:.2f}–{:.2f} s: {}", t.start_s,
-                                          t.end_s, t.partial_reason)
+         .label = !partial     ? fmt::format("{}", r.number)
+                  : t.complete ? "x"
+                               : "p",
+         .tooltip = partial ? fmt::format("{} {:.2f}–{:.2f} s: {}",
+                                          t.complete ? "not counted" : "partial repetition",
+                                          t.start_s, t.end_s, not_counted_reason(r))
                             : fmt::format("rep {}: {:.2f}–{:.2f} s, {}", r.number, t.start_s,
                                           t.end_s, classification_text(r, a.automatic)),
          .muted = partial});
@@ -197,9 +200,9 @@ void rep_plot(Out out, const AnalysisReport& report) {
   }
   fmt::format_to(out,
                  "<figure>\n{}<figcaption>Driving signal: {}. Shaded bands are the counted "
-                 "repetitions, numbered; grey dashed bands marked p are partial repetitions "
-                 "(not counted); a triangle marks each turning point (hollow when "
-                 "partial).</figcaption>\n</figure>\n",
+                 "repetitions, numbered; grey dashed bands are not counted: p marks partial "
+                 "repetitions, x movements outside the exercise's position; a triangle marks "
+                 "each turning point (hollow when not counted).</figcaption>\n</figure>\n",
                  render_line_plot(options, series), esc(a.signal));
 }
 

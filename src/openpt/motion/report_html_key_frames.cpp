@@ -39,7 +39,7 @@ bool drawable(const KeyFramePoint& p) {
 // The short label in the picture's corner.
 std::string corner_label(const KeyFrame& k) {
   if (k.rep > 0) return fmt::format("Rep {}", k.rep);
-  if (k.partial) return "Partial";
+  if (k.partial) return k.status_key == "outside_position" ? "Not counted" : "Partial";
   return fmt::format("{:.2f} s", k.t_s);
 }
 

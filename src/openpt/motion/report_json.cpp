@@ -139,26 +139,28 @@ json rep_json(const RepResult& r, bool checked) {
                         {"value", rounded(f.value, 100)}});
   }
   const Repetition& t = r.timing;
-  return {{"number", r.number > 0 ? json(r.number) : json(nullptr)},
-          {"complete", t.complete},
-          {"partial_reason", t.complete ? json(nullptr) : json(t.partial_reason)},
-          {"start_s", seconds(t.start_s)},
-          {"turn_s", seconds(t.turn_s)},
-          {"end_s", seconds(t.end_s)},
-          {"rom_deg", deg(r.rom_deg)},
-          {"outward_s", seconds(r.outward_s)},
-          {"return_s", seconds(r.return_s)},
-          {"eccentric_s", seconds(r.eccentric_s)},
-          {"concentric_s", seconds(r.concentric_s)},
-          {"peak_velocity_deg_s", deg(r.peak_velocity_deg_s)},
-          {"classification",
-           r.number == 0 ? json("partial")
-           : !checked    ? json("not_checked")
-           : r.classification == Severity::kOk
-               ? json("correct")
-               : json(std::string(severity_name(r.classification)) + "_compensation")},
-          {"score", r.number > 0 && checked ? rounded(r.score, 10) : json(nullptr)},
-          {"findings", findings}};
+  return {
+      {"number", r.number > 0 ? json(r.number) : json(nullptr)},
+      {"complete", t.complete},
+      {"partial_reason", t.complete ? json(nullptr) : json(t.partial_reason)},
+      {"outside_position", r.outside_position.empty() ? json(nullptr) : json(r.outside_position)},
+      {"start_s", seconds(t.start_s)},
+      {"turn_s", seconds(t.turn_s)},
+      {"end_s", seconds(t.end_s)},
+      {"rom_deg", deg(r.rom_deg)},
+      {"outward_s", seconds(r.outward_s)},
+      {"return_s", seconds(r.return_s)},
+      {"eccentric_s", seconds(r.eccentric_s)},
+      {"concentric_s", seconds(r.concentric_s)},
+      {"peak_velocity_deg_s", deg(r.peak_velocity_deg_s)},
+      {"classification",
+       r.number == 0 ? json(t.complete ? "outside_position" : "partial")
+       : !checked    ? json("not_checked")
+       : r.classification == Severity::kOk
+           ? json("correct")
+           : json(std::string(severity_name(r.classification)) + "_compensation")},
+      {"score", r.number > 0 && checked ? rounded(r.score, 10) : json(nullptr)},
+      {"findings", findings}};
 }
 
 // The assessment's keys, merged into the top level of the report.
@@ -195,7 +197,8 @@ json assessment_json(const AnalysisReport& report) {
                      {"unit", a.signal_unit},
                      {"automatic", a.automatic},
                      {"typical_rom", rounded(a.typical_rom, 100)},
-                     {"partial_reps", a.reps.size() - static_cast<std::size_t>(a.rep_count)},
+                     {"partial_reps", partial_count(a)},
+                     {"outside_position", outside_position_count(a)},
                      {"skipped_rules", skipped},
                      {"notes", a.notes}};
   return out;

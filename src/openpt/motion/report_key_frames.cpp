@@ -155,12 +155,13 @@ std::vector<KeyFrame> plan_key_frames(const AnalysisReport& report, const PoseSe
     KeyFrame k = base_frame(report, sequence, std::min(rep.timing.turn_frame, n - 1));
     k.rep = rep.number;
     k.partial = rep.number == 0;
-    k.title = k.partial ? fmt::format("Partial repetition · {:.2f} s", k.t_s)
-                        : fmt::format("Rep {} · {:.2f} s", rep.number, k.t_s);
+    k.title = !k.partial            ? fmt::format("Rep {} · {:.2f} s", rep.number, k.t_s)
+              : rep.timing.complete ? fmt::format("Not counted · {:.2f} s", k.t_s)
+                                    : fmt::format("Partial repetition · {:.2f} s", k.t_s);
     k.status = detail::classification_text(rep, a->automatic);
     k.status_key = std::string(detail::classification_key(rep, a->automatic));
-    if (k.partial && !rep.timing.partial_reason.empty()) {
-      k.findings.push_back(fmt::format("Not counted ({})", rep.timing.partial_reason));
+    if (k.partial && !not_counted_reason(rep).empty()) {
+      k.findings.push_back(fmt::format("Not counted ({})", not_counted_reason(rep)));
     }
     for (const RepFinding& f : rep.findings) {
       k.findings.push_back(detail::rep_finding_text(f, *a));

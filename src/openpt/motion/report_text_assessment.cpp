@@ -79,7 +79,7 @@ void rep_table(std::string& text, const Assessment& a) {
                  "Peak /s", "Result", "Findings");
   for (const RepResult& r : a.reps) {
     const std::string findings =
-        r.number == 0 ? printable(r.timing.partial_reason) : printable(rep_findings_text(r, a));
+        r.number == 0 ? printable(not_counted_reason(r)) : printable(rep_findings_text(r, a));
     fmt::format_to(out, "  {:>4}{:>9}{:>9}{:>9}{:>8}{:>8}{:>8}{:>10}  {:<26}{}\n",
                    r.number > 0 ? fmt::format("{}", r.number) : std::string(kMissing),
                    format_seconds(r.timing.start_s), format_seconds(r.timing.turn_s),

@@ -1,0 +1,146 @@
+// The exercise's position ([movement] position in an exercise file): a complete movement
+// done outside it (here: elbow curls with the recording upside down, so the wrists rise
+// above the shoulders) is reported and not counted, without being taken for a partial
+// repetition; a broken `position` names the key and the problem; the library's push-up
+// declares its position.
+#include "openpt/motion/exercise_position.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+#include "assessment_test_helpers.h"
+#include "openpt/motion/assessment.h"
+#include "openpt/motion/exercise.h"
+#include "openpt/motion/simulate.h"
+
+namespace openpt::motion {
+namespace {
+
+using testing::assess_pose;
+using testing::parse_definition;
+
+// `position` is spliced into [movement] verbatim.
+std::string curl_definition(std::string_view position) {
+  return std::string(R"toml(
+id = "test_curl"
+name = "Test curl"
+category = "rehabilitation"
+views = ["side", "front"]
+[movement]
+signal = "elbow_flexion"
+sides = "mean"
+direction = "increase"
+outward = "concentric"
+target_rom_deg = 120
+min_rom_deg = 30
+rep_duration_s = [1.0, 10.0]
+)toml") + std::string(position) +
+         "\n";
+}
+
+constexpr std::string_view kHanging =
+    R"(position = { measure = "wrist_height", below = 0, text = "the arms hanging at the sides" })";
+
+PoseSequence simulated_curls(int reps) {
+  auto sim = simulate("elbow_flexion", {.reps = reps, .side = MovingSide::kBoth});
+  EXPECT_TRUE(sim.has_value()) << sim.error().to_string();
+  return sim ? std::move(sim->pose) : PoseSequence{};
+}
+
+// The recording turned upside down: image y mirrored, world "up" reversed. Angles between
+// segments stay as they were; the wrists now rise above the shoulders.
+PoseSequence upside_down(PoseSequence pose) {
+  for (Landmark& l : pose.image) l.y = 1.0F - l.y;
+  for (Vec3& w : pose.world) w.y = -w.y;
+  return pose;
+}
+
+// `second` appended to `first`, one frame interval after it ends.
+PoseSequence joined(PoseSequence first, const PoseSequence& second) {
+  const double dt = first.t_s[1] - first.t_s[0];
+  const double offset = first.t_s.back() + dt - second.t_s.front();
+  for (double t : second.t_s) first.t_s.push_back(t + offset);
+  first.detected.insert(first.detected.end(), second.detected.begin(), second.detected.end());
+  first.image.insert(first.image.end(), second.image.begin(), second.image.end());
+  first.world.insert(first.world.end(), second.world.begin(), second.world.end());
+  return first;
+}
+
+TEST(ExercisePosition, MovementsOutsideItAreReportedNotCounted) {
+  const PoseSequence pose = joined(simulated_curls(3), upside_down(simulated_curls(2)));
+  for (const bool use_world : {true, false}) {
+    SCOPED_TRACE(use_world ? "3D" : "2D");
+    // Without a position every curl counts: the check is what leaves the last two out.
+    EXPECT_EQ(assess_pose(pose, parse_definition(curl_definition(""), "test_curl.toml"), use_world)
+                  .rep_count,
+              5);
+    const Assessment a =
+        assess_pose(pose, parse_definition(curl_definition(kHanging), "test_curl.toml"), use_world);
+    EXPECT_EQ(a.rep_count, 3);
+    ASSERT_EQ(a.reps.size(), 5U);
+    for (std::size_t i = 0; i < a.reps.size(); ++i) {
+      const RepResult& r = a.reps[i];
+      EXPECT_TRUE(r.timing.complete) << "rep " << i + 1 << " is a whole curl, not a partial";
+      EXPECT_EQ(r.number, i < 3 ? static_cast<int>(i) + 1 : 0) << i;
+      EXPECT_EQ(r.outside_position.empty(), i < 3) << i;
+      if (i >= 3) {
+        EXPECT_NE(r.outside_position.find("the arms hanging at the sides"), std::string::npos)
+            << r.outside_position;
+        EXPECT_EQ(not_counted_reason(r), r.outside_position);
+        EXPECT_GT(r.timing.start_s, pose.t_s[pose.t_s.size() / 2]) << "the upside-down curls";
+      }
+    }
+    EXPECT_TRUE(std::any_of(a.notes.begin(), a.notes.end(), [](const std::string& n) {
+      return n.find("2 movements") != std::string::npos &&
+             n.find("outside the exercise's position") != std::string::npos;
+    })) << "a note says how many were left out";
+    EXPECT_FALSE(std::any_of(a.findings.begin(), a.findings.end(), [](const Finding& f) {
+      return f.code == "partial_reps";
+    })) << "movements outside the position are not partial repetitions";
+  }
+}
+
+TEST(ExercisePosition, ABrokenPositionNamesTheKeyAndTheProblem) {
+  const struct {
+    std::string_view position, key, problem;
+  } cases[] = {
+      {R"(position = "hanging")", "movement.position", "must be a table"},
+      {R"(position = { measure = "wrist_height", text = "x" })", "movement.position.below",
+       "exactly one of below = N or above = N"},
+      {R"(position = { measure = "wrist_height", below = 0, above = 1, text = "x" })",
+       "movement.position.above", "exactly one of below = N or above = N"},
+      {R"(position = { measure = "wrist_hight", below = 0, text = "x" })",
+       "movement.position.measure", "unknown measure 'wrist_hight'"},
+      {R"(position = { measure = "wrist_height", below = "low", text = "x" })",
+       "movement.position.below", "must be a number"},
+      {R"(position = { measure = "wrist_height", below = 0 })", "movement.position.text",
+       "is required"},
+      {R"(position = { measure = "wrist_height", below = 0, text = "x", side = "left" })",
+       "movement.position.side", "is not a known key"},
+  };
+  for (const auto& c : cases) {
+    auto e = parse_exercise(curl_definition(c.position), "test_curl.toml");
+    ASSERT_FALSE(e.has_value()) << c.position;
+    EXPECT_EQ(e.error().kind, ErrorKind::kBadInput);
+    EXPECT_EQ(e.error().where, "test_curl.toml");
+    EXPECT_NE(e.error().message.find(c.key), std::string::npos) << e.error().message;
+    EXPECT_NE(e.error().message.find(c.problem), std::string::npos) << e.error().message;
+  }
+}
+
+TEST(ExercisePosition, PushUpsAreDoneWithTheHandsBelowTheShoulders) {
+  auto library = ExerciseLibrary::load(OPENPT_SOURCE_DIR "/data/exercises");
+  ASSERT_TRUE(library.has_value()) << library.error().to_string();
+  const ExerciseDefinition* push_up = library->find("push_up");
+  ASSERT_NE(push_up, nullptr);
+  ASSERT_TRUE(push_up->movement.position.has_value());
+  EXPECT_EQ(push_up->movement.position->measure, "wrist_height");
+  EXPECT_TRUE(push_up->movement.position->below);
+  EXPECT_EQ(push_up->movement.position->limit, 0);
+}
+
+}  // namespace
+}  // namespace openpt::motion
