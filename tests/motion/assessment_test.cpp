@@ -700,6 +700,25 @@ TEST(Assessment, AutomaticDetectionDoesNotCountTheStepsOfWalkingInAndOut) {
   }
 }
 
+// Two sit-to-stands between walking in and walking out: the arm's angle runs two cycles per
+// repetition and, with the walking's arm swing, repeats clearly; two repetitions of the
+// knees cannot prove a period, so the arm was counted, 6 for 2. The knees' repetitions
+// each hold two of the arm's cycles, and that proves their rhythm without a period.
+TEST(Assessment, AutomaticDetectionCountsTwoSitToStandsBetweenWalkingInAndOut) {
+  for (unsigned seed : {1U, 2U, 3U}) {
+    const PoseSequence pose =
+        simulate_walking_in_and_out("sit_to_stand", {.reps = 2, .seed = seed});
+    for (const bool use_world : {true, false}) {
+      const Assessment a = assess_pose_auto(pose, use_world);
+      EXPECT_EQ(a.rep_count, 2) << "seed " << seed << (use_world ? " 3D: " : " 2D: ") << a.signal;
+      EXPECT_EQ(a.signal.find("shoulder_flexion"), std::string::npos) << a.signal;
+      EXPECT_TRUE(std::any_of(a.notes.begin(), a.notes.end(), [](const std::string& n) {
+        return n.find("repetitions each hold 2 cycles") != std::string::npos;
+      })) << a.signal;
+    }
+  }
+}
+
 TEST(Assessment, AutomaticDetectionFindsTheBodysCycleWhenItsPartsTurnAtItsEdges) {
   for (unsigned seed : {1U, 2U, 3U}) {
     SimulationOptions feet_hidden{.reps = 3, .seed = seed, .image_noise_px = 3};
