@@ -86,7 +86,7 @@ FileResult evaluate(const std::filesystem::path& path, const std::string& name, 
     return r;
   }
   r.complete_reps = a->rep_count;
-  r.partial_reps = static_cast<int>(a->reps.size()) - a->rep_count;
+  r.partial_reps = motion::partial_count(*a);
   motion::Severity worst = motion::Severity::kOk;
   for (const motion::RepResult& rep : a->reps) {
     if (rep.number == 0) continue;

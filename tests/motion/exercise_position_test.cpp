@@ -1,8 +1,9 @@
 // The exercise's position ([movement] position in an exercise file): a complete movement
 // done outside it (here: elbow curls with the recording upside down, so the wrists rise
 // above the shoulders) is reported and not counted, without being taken for a partial
-// repetition; a broken `position` names the key and the problem; the library's push-up
-// declares its position.
+// repetition; `above` keeps the other side; a position the recording cannot measure is not
+// checked and a note says so; a broken `position` names the key and the problem; the
+// library's push-up declares its position.
 #include "openpt/motion/exercise_position.h"
 
 #include <gtest/gtest.h>
@@ -101,6 +102,40 @@ TEST(ExercisePosition, MovementsOutsideItAreReportedNotCounted) {
       return f.code == "partial_reps";
     })) << "movements outside the position are not partial repetitions";
   }
+}
+
+// `above` keeps the movements above the limit: the same recording with the position turned
+// round counts the upside-down curls and leaves out the upright ones.
+TEST(ExercisePosition, AboveKeepsTheOtherSide) {
+  const PoseSequence pose = joined(simulated_curls(3), upside_down(simulated_curls(2)));
+  const Assessment a = assess_pose(
+      pose, parse_definition(curl_definition(R"(position = { measure = "wrist_height", above = 0, )"
+                                             R"(text = "upside down" })"),
+                             "test_curl.toml"));
+  EXPECT_EQ(a.rep_count, 2);
+  ASSERT_EQ(a.reps.size(), 5U);
+  for (std::size_t i = 0; i < a.reps.size(); ++i) {
+    EXPECT_EQ(a.reps[i].outside_position.empty(), i >= 3) << i;
+  }
+}
+
+// A position whose measure the recording cannot give is not checked, and a note says so:
+// every curl counts (the pelvis height needs the ankles, hidden throughout).
+TEST(ExercisePosition, APositionThatCannotBeMeasuredIsNotCheckedAndSaysSo) {
+  SimulationOptions o{.reps = 3, .side = MovingSide::kBoth};
+  o.occlusions.push_back({.start_s = 0, .end_s = 1000, .landmarks = {27, 28, 29, 30, 31, 32}});
+  auto sim = simulate("elbow_flexion", o);
+  ASSERT_TRUE(sim.has_value()) << sim.error().to_string();
+  const Assessment a = assess_pose(
+      sim->pose,
+      parse_definition(curl_definition(R"(position = { measure = "pelvis_height", above = 80, )"
+                                       R"(text = "standing" })"),
+                       "test_curl.toml"),
+      false);
+  EXPECT_EQ(a.rep_count, 3);
+  EXPECT_TRUE(std::any_of(a.notes.begin(), a.notes.end(), [](const std::string& n) {
+    return n.find("the exercise's position (standing) was not checked") != std::string::npos;
+  })) << "a note says the position was not checked";
 }
 
 TEST(ExercisePosition, ABrokenPositionNamesTheKeyAndTheProblem) {

@@ -110,7 +110,7 @@ TEST(PlanKeyFrames, OneFramePerRepAtItsTurningPointWithItsFindings) {
   EXPECT_EQ(frames[0].findings[0], "Knee <valgus> (left) 18°, significant");
   EXPECT_EQ(frames[1].status, "correct");
   EXPECT_TRUE(frames[1].findings.empty());
-  EXPECT_TRUE(frames[2].partial);
+  EXPECT_TRUE(frames[2].not_counted);
   EXPECT_EQ(frames[2].rep, 0);
   EXPECT_EQ(frames[2].title, "Partial repetition · 1.80 s");
   ASSERT_EQ(frames[2].findings.size(), 1u);

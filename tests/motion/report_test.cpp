@@ -633,7 +633,7 @@ TEST(ToJson, HasTheDocumentedAssessmentKeysAndValues) {
   EXPECT_EQ(m["automatic"], false);
   EXPECT_EQ(m["typical_rom"], 80.0);
   EXPECT_EQ(m["partial_reps"], 1);
-  EXPECT_EQ(m["outside_position"], 0);
+  EXPECT_EQ(m["outside_position_reps"], 0);
   EXPECT_EQ(
       m["skipped_rules"],
       (nlohmann::ordered_json::array(
@@ -648,8 +648,10 @@ TEST(ToJson, AMovementOutsideThePositionIsNotCountedAndSaysWhy) {
   AnalysisReport r = assessed_report();
   RepResult outside = r.assessment->reps[1];
   outside.number = 0;
+  outside.findings.clear();
+  outside.timing.start_s += 2, outside.timing.turn_s += 2, outside.timing.end_s += 2;
   outside.outside_position = "not in the exercise's position (the hands on the floor)";
-  r.assessment->reps.push_back(outside);
+  r.assessment->reps.push_back(outside);  // after the partial rep, in time order
   const nlohmann::ordered_json j = to_json(r);
   ASSERT_EQ(j["reps"].size(), 4u);
   const auto& rep = j["reps"][3];
@@ -661,7 +663,7 @@ TEST(ToJson, AMovementOutsideThePositionIsNotCountedAndSaysWhy) {
   EXPECT_TRUE(rep["score"].is_null());
   EXPECT_TRUE(j["reps"][0]["outside_position"].is_null());
   EXPECT_EQ(j["movement"]["partial_reps"], 1);
-  EXPECT_EQ(j["movement"]["outside_position"], 1);
+  EXPECT_EQ(j["movement"]["outside_position_reps"], 1);
   const std::string text = render_text(r);
   position(text,
            "Repetitions   2 (1 partial repetition and 1 movement outside the exercise's position "

@@ -105,8 +105,16 @@ Finding make_finding(const RuleOutcome& o, const MovementDefinition& movement) {
   return f;
 }
 
-// Movements outside the exercise's position are not counted; a note says how many and when.
-void note_outside_position(Assessment& a, const ExerciseDefinition& exercise) {
+// Movements outside the exercise's position are not counted; a note says how many and when,
+// or that the position could not be checked.
+void note_outside_position(Assessment& a, const ExerciseDefinition& exercise,
+                           MeasureSet& measures) {
+  if (!exercise.movement.position) return;
+  if (auto why = position_not_checked(*exercise.movement.position, measures)) {
+    a.notes.push_back(fmt::format("the exercise's position ({}) was not checked: {}",
+                                  exercise.movement.position->text, *why));
+    return;
+  }
   std::vector<std::string> times;
   for (const RepResult& r : a.reps) {
     if (!r.outside_position.empty()) times.push_back(fmt::format("{:.1f} s", r.timing.start_s));
@@ -197,7 +205,7 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
                      exercise.movement.position ? &*exercise.movement.position : nullptr, measures);
   a.rep_count = static_cast<int>(
       std::count_if(a.reps.begin(), a.reps.end(), [](const RepResult& r) { return r.number > 0; }));
-  note_outside_position(a, exercise);
+  note_outside_position(a, exercise, measures);
 
   RuleContext ctx{kinematics, measures, *signal, exercise.movement.candidates.front().measure};
   std::vector<RuleOutcome> outcomes;

@@ -2,8 +2,9 @@
 // recording of one exercise.
 //
 // `assess` takes the kinematics (computed with keep_tracks) and an exercise definition:
-// it builds the driving signal, segments repetitions (reps.h), evaluates every form rule
-// per complete repetition and side, classifies each rep (correct / mild / significant
+// it builds the driving signal, segments repetitions (reps.h), leaves out those not in the
+// exercise's position (exercise_position.h), evaluates every form rule per counted
+// repetition and side, classifies each rep (correct / mild / significant
 // compensation), gathers session findings with the reps they occurred in, clinician text
 // and patient cue, and scores the session 0–100 with the reasons that lowered it. Rules
 // that cannot be judged from this recording (a frontal-plane rule in a 2D side view, a
@@ -82,8 +83,8 @@ struct Assessment {
   Side signal_side = Side::kNone;  // the one side it follows, kNone for both or side-less
   std::string signal_unit;
   double typical_rom = 0;
-  int rep_count = 0;              // complete reps
-  std::vector<RepResult> reps;    // complete and partial, in time order
+  int rep_count = 0;              // counted reps: complete and in the exercise's position
+  std::vector<RepResult> reps;    // counted, partial and out of position, in time order
   std::vector<Finding> findings;  // worst first; ok findings last
   std::vector<SkippedRule> skipped;
   std::optional<double> score;  // none without rules (auto) or without reps

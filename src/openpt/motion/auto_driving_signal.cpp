@@ -97,19 +97,25 @@ struct Fundamental {
   double multiple = 0;  // the chosen signal's cycles per repetition of the candidate
 };
 
-// How many of the chosen signal's cycles each repetition of `c` holds: 2 or 3, else 0. A
-// clearly periodic `c` must also have 2 or 3 times the chosen's period (within 10 %); one
-// whose period the recording does not prove (two sit-to-stands between walking in and out)
-// proves its rhythm by holding the chosen's cycles alone.
-double cycles_held(const AutoCandidate& c, const AutoCandidate& chosen) {
-  if (c.periodicity.strength >= kClearlyPeriodic) {
+// How many of the chosen signal's cycles each repetition of `c` holds: 2 or 3, else 0. A `c`
+// whose period the recording proves (counting_period) must also have 2 or 3 times the
+// chosen's period (within 10 %). One whose period it does not prove (two sit-to-stands
+// between walking in and out) proves its rhythm by holding the chosen's cycles alone, and
+// then they must be most of the chosen's: at least half its complete repetitions, so two
+// incidental swings cannot stand in for a long, clearly repeating set.
+double cycles_held(const AutoCandidate& c, const AutoCandidate& chosen, double duration_s) {
+  if (counting_period(c.periodicity, duration_s) > 0) {
     const double ratio = c.periodicity.period_s / chosen.periodicity.period_s;
     const double multiple = std::round(ratio);
     if (multiple < 2 || multiple > 3 || std::abs(ratio - multiple) > 0.1 * multiple) return 0;
     return holds_cycles(c.complete_reps, chosen.complete_reps, multiple) ? multiple : 0;
   }
   for (const double multiple : {2.0, 3.0}) {
-    if (holds_cycles(c.complete_reps, chosen.complete_reps, multiple)) return multiple;
+    const double held = multiple * static_cast<double>(c.complete_reps.size());
+    if (2 * held >= static_cast<double>(chosen.complete_reps.size()) &&
+        holds_cycles(c.complete_reps, chosen.complete_reps, multiple)) {
+      return multiple;
+    }
   }
   return 0;
 }
@@ -120,21 +126,26 @@ double cycles_held(const AutoCandidate& c, const AutoCandidate& chosen) {
 // at the slower rate, and one repetition is that cycle. So a candidate that moves at least
 // as much as the chosen one and whose complete repetitions (two or more) each hold 2 or 3
 // of the chosen's cycles (cycles_held) is the movement: the best scoring such one, else
-// none. Holding the chosen's cycles proves its rhythm however few cycles the recording has.
+// none (ties: the larger movement). Holding the chosen's cycles proves its rhythm however
+// few cycles the recording has.
 // A left or right signal qualifies only when its two sides move in step (positive
 // correlation): lunges led by the left leg, then the right, swing each hip once per two
 // lunges, but every lunge is a repetition.
-Fundamental fundamental(const std::vector<AutoCandidate>& candidates, const AutoCandidate& chosen) {
+Fundamental fundamental(const std::vector<AutoCandidate>& candidates, const AutoCandidate& chosen,
+                        double duration_s) {
   Fundamental best;
   for (const AutoCandidate& c : candidates) {
     if (&c == &chosen || c.swing < chosen.swing || c.complete_reps.size() < 2) continue;
-    const double multiple = cycles_held(c, chosen);
+    const double multiple = cycles_held(c, chosen, duration_s);
     if (multiple == 0) continue;
     const bool one_of_two_sides =
         (c.signal.sides == SideCombination::kLeft || c.signal.sides == SideCombination::kRight) &&
         !c.signal.left.empty() && !c.signal.right.empty();
     if (one_of_two_sides && !(correlation(c.signal.left, c.signal.right) > 0)) continue;
-    if (best.candidate == nullptr || c.score > best.candidate->score) best = {&c, multiple};
+    if (best.candidate == nullptr ||
+        std::pair{c.score, c.swing} > std::pair{best.candidate->score, best.candidate->swing}) {
+      best = {&c, multiple};
+    }
   }
   return best;
 }
@@ -269,12 +280,12 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     if (eligible && (chosen == nullptr || c.swing > chosen->swing)) chosen = &c;
   }
   const AutoCandidate* harmonic_of = nullptr;
-  double cycles_per_rep = 0;
+  Fundamental found;
   if (repeats_clearly) {
-    if (const Fundamental f = fundamental(candidates, *chosen); f.candidate != nullptr) {
+    found = fundamental(candidates, *chosen, duration);
+    if (found.candidate != nullptr) {
       harmonic_of = chosen;
-      chosen = f.candidate;
-      cycles_per_rep = f.multiple;
+      chosen = found.candidate;
     }
   }
   const AutoCandidate* one_side_of = nullptr;
@@ -285,11 +296,11 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   DrivingSignal s = chosen->signal;
   const Periodicity& p = chosen->periodicity;
   s.period_s = counting_period(p, duration);
-  if (harmonic_of != nullptr && p.strength < kClearlyPeriodic) {
+  if (harmonic_of != nullptr && chosen == found.candidate && !(s.period_s > 0)) {
     s.notes.push_back(fmt::format(
         "exercise detected automatically: {}, whose {} repetitions each hold {:g} cycles of the "
         "most clearly repeating signal",
-        s.description(), chosen->complete_reps.size(), cycles_per_rep));
+        s.description(), chosen->complete_reps.size(), found.multiple));
   } else if (repeats_clearly) {
     s.notes.push_back(fmt::format(
         "exercise detected automatically: {} repeats every {:.1f} s (autocorrelation {:.2f})",
@@ -317,7 +328,7 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     s.notes.push_back(fmt::format(
         "{} repeats {:g} times within each of these repetitions (every {:.1f} s): part of the "
         "same movement, not a repetition of its own",
-        harmonic_of->signal.description(), cycles_per_rep, harmonic_of->periodicity.period_s));
+        harmonic_of->signal.description(), found.multiple, harmonic_of->periodicity.period_s));
   }
   return s;
 }

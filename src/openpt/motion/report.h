@@ -48,11 +48,11 @@ struct KeyFramePoint {
 struct KeyFrame {
   std::size_t frame = 0;  // index in the recording (and the video)
   double t_s = 0;
-  int rep = 0;             // the repetition's number; 0 for a partial one or no repetition
-  bool partial = false;    // a repetition not counted: partial or outside the position
-  std::string title;       // "Rep 2 · 3.40 s", "Partial repetition · 5.10 s", "3.40 s"
-  std::string status;      // the rep's classification ("mild compensation"), or empty
-  std::string status_key;  // detail::classification_key ("mild"), or empty
+  int rep = 0;               // the repetition's number; 0 when not counted or no repetition
+  bool not_counted = false;  // a repetition not counted: partial or outside the position
+  std::string title;   // "Rep 2 · 3.40 s", "Partial repetition · 5.10 s", "Not counted · 6.20 s"
+  std::string status;  // the rep's classification ("mild compensation"), or empty
+  std::string status_key;             // detail::classification_key ("mild"), or empty
   std::vector<std::string> findings;  // "Knee valgus (left) 18°, significant"
   // landmarks.size() == the skeleton's landmark count; empty when no person was found.
   std::vector<KeyFramePoint> landmarks;

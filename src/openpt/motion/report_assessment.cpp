@@ -3,7 +3,6 @@
 // value against its threshold, a rep's own findings, and which measure drove the reps.
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -62,10 +61,17 @@ std::string rep_count_text(const Assessment& a) {
   return fmt::format("{} ({} not counted)", a.rep_count, fmt::join(parts, " and "));
 }
 
+std::string nothing_counted_text(const Assessment& a) {
+  const int outside = outside_position_count(a);
+  if (outside == 0) return "no complete repetition";
+  return fmt::format("no repetition in the exercise's position ({} movement{} outside it)", outside,
+                     outside == 1 ? "" : "s");
+}
+
 std::string score_text(const Assessment& a) {
   if (a.score) return fmt::format("{:.0f} / 100", *a.score);
   if (a.automatic) return "not scored: no exercise was named, so form was not checked";
-  if (a.rep_count == 0) return "not scored: no complete repetition";
+  if (a.rep_count == 0) return "not scored: " + nothing_counted_text(a);
   return "not scored";
 }
 

@@ -71,6 +71,9 @@ std::string exercise_text(const Assessment& a);
 // "5", "5 (1 partial repetition not counted)", "12 (2 movements outside the exercise's
 // position not counted)".
 std::string rep_count_text(const Assessment& a);
+// Why nothing was counted: "no complete repetition", or "no repetition in the exercise's
+// position (2 movements outside it)".
+std::string nothing_counted_text(const Assessment& a);
 // "72 / 100", or why there is none.
 std::string score_text(const Assessment& a);
 // "Knee valgus (left)": the finding's title and side.

@@ -2,7 +2,7 @@
 // score with the reasons that lowered it, the findings worst first with severity badges
 // (the severity is written out, not shown by colour alone), the patient cues in a "For the
 // patient" box, what went well, the repetition table, and the driving signal's time plot
-// with each repetition shaded (partial ones dashed) and its turning point marked; then the
+// with each repetition shaded (those not counted dashed) and its turning point marked; then the
 // rules that were not checked and the movement notes. Everything from files is escaped.
 #include <fmt/format.h>
 
@@ -77,9 +77,10 @@ void findings(Out out, const Assessment& a) {
   if (any) {
     fmt::format_to(out, "</ol>\n");
   } else {
-    fmt::format_to(out, "<p>{}</p>\n",
-                   a.rep_count > 0 ? "No compensation found in any repetition."
-                                   : "None: no complete repetition to check.");
+    fmt::format_to(
+        out, "<p>{}</p>\n",
+        esc(a.rep_count > 0 ? std::string("No compensation found in any repetition.")
+                            : fmt::format("None: {} to check.", nothing_counted_text(a))));
   }
   if (!cues.empty()) {
     fmt::format_to(out,
@@ -198,12 +199,14 @@ void rep_plot(Out out, const AnalysisReport& report) {
                                .tooltip = fmt::format("turning point {:.2f} s", t.turn_s),
                                .muted = partial});
   }
-  fmt::format_to(out,
-                 "<figure>\n{}<figcaption>Driving signal: {}. Shaded bands are the counted "
-                 "repetitions, numbered; grey dashed bands are not counted: p marks partial "
-                 "repetitions, x movements outside the exercise's position; a triangle marks "
-                 "each turning point (hollow when not counted).</figcaption>\n</figure>\n",
-                 render_line_plot(options, series), esc(a.signal));
+  fmt::format_to(
+      out,
+      "<figure>\n{}<figcaption>Driving signal: {}. Shaded bands are the counted "
+      "repetitions, numbered; grey dashed bands are not counted: p marks partial "
+      "repetitions{}; a triangle marks each turning point (hollow when not "
+      "counted).</figcaption>\n</figure>\n",
+      render_line_plot(options, series), esc(a.signal),
+      outside_position_count(a) > 0 ? ", x movements outside the exercise&#39;s position" : "");
 }
 
 void skipped_and_notes(Out out, const Assessment& a) {

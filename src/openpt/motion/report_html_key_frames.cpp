@@ -39,7 +39,7 @@ bool drawable(const KeyFramePoint& p) {
 // The short label in the picture's corner.
 std::string corner_label(const KeyFrame& k) {
   if (k.rep > 0) return fmt::format("Rep {}", k.rep);
-  if (k.partial) return k.status_key == "outside_position" ? "Not counted" : "Partial";
+  if (k.not_counted) return k.status_key == "outside_position" ? "Not counted" : "Partial";
   return fmt::format("{:.2f} s", k.t_s);
 }
 
@@ -145,7 +145,7 @@ void append_html_key_frames(std::string& html, const AnalysisReport& report) {
   if (report.key_frames.empty()) return;
   auto out = std::back_inserter(html);
   const bool reps = std::any_of(report.key_frames.begin(), report.key_frames.end(),
-                                [](const KeyFrame& k) { return k.rep > 0 || k.partial; });
+                                [](const KeyFrame& k) { return k.rep > 0 || k.not_counted; });
   fmt::format_to(out,
                  "<section id=\"key-frames\">\n<h2>Key frames</h2>\n<p class=\"small\">{} "
                  "with the pose found in it: left side blue, right side orange, faint and "

@@ -198,7 +198,7 @@ json assessment_json(const AnalysisReport& report) {
                      {"automatic", a.automatic},
                      {"typical_rom", rounded(a.typical_rom, 100)},
                      {"partial_reps", partial_count(a)},
-                     {"outside_position", outside_position_count(a)},
+                     {"outside_position_reps", outside_position_count(a)},
                      {"skipped_rules", skipped},
                      {"notes", a.notes}};
   return out;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 
 #include "openpt/motion/report.h"
@@ -154,14 +155,19 @@ std::vector<KeyFrame> plan_key_frames(const AnalysisReport& report, const PoseSe
     const RepResult& rep = a->reps[index];
     KeyFrame k = base_frame(report, sequence, std::min(rep.timing.turn_frame, n - 1));
     k.rep = rep.number;
-    k.partial = rep.number == 0;
-    k.title = !k.partial            ? fmt::format("Rep {} · {:.2f} s", rep.number, k.t_s)
+    k.not_counted = rep.number == 0;
+    k.title = !k.not_counted        ? fmt::format("Rep {} · {:.2f} s", rep.number, k.t_s)
               : rep.timing.complete ? fmt::format("Not counted · {:.2f} s", k.t_s)
                                     : fmt::format("Partial repetition · {:.2f} s", k.t_s);
     k.status = detail::classification_text(rep, a->automatic);
     k.status_key = std::string(detail::classification_key(rep, a->automatic));
-    if (k.partial && !not_counted_reason(rep).empty()) {
-      k.findings.push_back(fmt::format("Not counted ({})", not_counted_reason(rep)));
+    if (!rep.outside_position.empty()) {
+      // The title says "Not counted"; the reason follows as a sentence.
+      std::string why = rep.outside_position;
+      why.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(why.front())));
+      k.findings.push_back(why);
+    } else if (k.not_counted && !rep.timing.partial_reason.empty()) {
+      k.findings.push_back(fmt::format("Not counted ({})", rep.timing.partial_reason));
     }
     for (const RepFinding& f : rep.findings) {
       k.findings.push_back(detail::rep_finding_text(f, *a));

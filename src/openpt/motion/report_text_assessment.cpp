@@ -54,8 +54,8 @@ void findings(std::string& text, const Assessment& a) {
   }
   if (!any) {
     fmt::format_to(out, "  {}\n",
-                   a.rep_count > 0 ? "No compensation found in any repetition."
-                                   : "None: no complete repetition to check.");
+                   a.rep_count > 0 ? std::string("No compensation found in any repetition.")
+                                   : fmt::format("None: {} to check.", nothing_counted_text(a)));
   }
   std::vector<const Finding*> ok;
   for (const Finding& f : a.findings) {
