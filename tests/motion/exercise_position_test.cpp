@@ -104,6 +104,28 @@ TEST(ExercisePosition, MovementsOutsideItAreReportedNotCounted) {
   }
 }
 
+// A partial movement outside the position (a half curl upside down, after three full ones
+// and one upside down) is not the exercise either: reported as outside the position, not as
+// a partial repetition that costs points.
+TEST(ExercisePosition, APartialMovementOutsideItIsNotAPartialRepetition) {
+  SimulationOptions upside_down_options{.reps = 3, .side = MovingSide::kBoth};
+  upside_down_options.rep_depth_scale = {1, 0.4, 1};
+  auto second = simulate("elbow_flexion", upside_down_options);
+  ASSERT_TRUE(second.has_value()) << second.error().to_string();
+  const PoseSequence pose = joined(simulated_curls(3), upside_down(second->pose));
+  const Assessment a =
+      assess_pose(pose, parse_definition(curl_definition(kHanging), "test_curl.toml"));
+  EXPECT_EQ(a.rep_count, 3);
+  ASSERT_EQ(a.reps.size(), 6U);
+  EXPECT_FALSE(a.reps[4].timing.complete) << "the half curl is partial by its range";
+  EXPECT_FALSE(a.reps[4].outside_position.empty()) << "and outside the position";
+  EXPECT_FALSE(is_partial(a.reps[4]));
+  EXPECT_EQ(partial_count(a), 0);
+  EXPECT_EQ(outside_position_count(a), 3);
+  EXPECT_FALSE(std::any_of(a.score_reasons.begin(), a.score_reasons.end(),
+                           [](const ScoreReason& r) { return r.code == "partial_reps"; }));
+}
+
 // `above` keeps the movements above the limit: the same recording with the position turned
 // round counts the upside-down curls and leaves out the upright ones.
 TEST(ExercisePosition, AboveKeepsTheOtherSide) {

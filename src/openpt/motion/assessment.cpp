@@ -31,7 +31,7 @@ std::vector<RepResult> make_reps(const RepDetection& detection,
   for (const Repetition& r : detection.reps) {
     RepResult rep;
     rep.timing = r;
-    if (r.complete && position != nullptr) {
+    if (position != nullptr) {
       rep.outside_position = outside_position(*position, measures, r).value_or("");
     }
     rep.number = r.complete && rep.outside_position.empty() ? ++number : 0;
@@ -136,9 +136,12 @@ void sort_findings(std::vector<Finding>& findings) {
 
 }  // namespace
 
+bool is_partial(const RepResult& rep) {
+  return !rep.timing.complete && rep.outside_position.empty();
+}
+
 int partial_count(const Assessment& a) {
-  return static_cast<int>(std::count_if(a.reps.begin(), a.reps.end(),
-                                        [](const RepResult& r) { return !r.timing.complete; }));
+  return static_cast<int>(std::count_if(a.reps.begin(), a.reps.end(), is_partial));
 }
 
 int outside_position_count(const Assessment& a) {
@@ -148,7 +151,7 @@ int outside_position_count(const Assessment& a) {
 }
 
 const std::string& not_counted_reason(const RepResult& rep) {
-  return rep.timing.complete ? rep.outside_position : rep.timing.partial_reason;
+  return is_partial(rep) ? rep.timing.partial_reason : rep.outside_position;
 }
 
 std::string format_rep_list(const std::vector<int>& reps) {
@@ -257,7 +260,7 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
   if (partials > 0) {
     std::vector<std::string> times;
     for (const RepResult& r : a.reps) {
-      if (!r.timing.complete) times.push_back(fmt::format("{:.1f} s", r.timing.start_s));
+      if (is_partial(r)) times.push_back(fmt::format("{:.1f} s", r.timing.start_s));
     }
     Finding f;
     f.code = "partial_reps";

@@ -38,8 +38,9 @@ struct RepFinding {
 struct RepResult {
   int number = 0;  // 1-based among counted reps; 0 for partial ones and those out of position
   Repetition timing;
-  // Why this complete movement was not the exercise (exercise_position.h): not counted, and
-  // not a partial repetition either. Empty when it was done in the exercise's position.
+  // Why this movement (complete or not) was not the exercise (exercise_position.h): not
+  // counted, and not a partial repetition either. Empty when it was done in the exercise's
+  // position.
   std::string outside_position;
   double rom_deg = NAN;  // range of the driving signal (its unit; degrees for angles)
   double outward_s = 0, return_s = 0;
@@ -95,11 +96,13 @@ struct Assessment {
 Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition& exercise);
 Result<Assessment> assess_auto(const Kinematics& kinematics);
 
-// Repetitions not counted: partial ones, and complete movements outside the position.
+// Repetitions not counted: partial ones (in the exercise's position), and movements outside
+// the position (complete or not).
+bool is_partial(const RepResult& rep);
 int partial_count(const Assessment& a);
 int outside_position_count(const Assessment& a);
 
-// Why a repetition was not counted: partial (its reason) or out of position; empty when it
+// Why a repetition was not counted: out of position, or partial (its reason); empty when it
 // was counted.
 const std::string& not_counted_reason(const RepResult& rep);
 

@@ -23,7 +23,7 @@ std::string_view severity_label(Severity s) {
 }
 
 std::string_view classification_key(const RepResult& rep, bool automatic) {
-  if (rep.number == 0) return rep.timing.complete ? "outside_position" : "partial";
+  if (rep.number == 0) return is_partial(rep) ? "partial" : "outside_position";
   if (automatic) return "unchecked";
   switch (rep.classification) {
     case Severity::kSignificant: return "significant";

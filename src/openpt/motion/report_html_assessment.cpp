@@ -181,23 +181,23 @@ void rep_plot(Out out, const AnalysisReport& report) {
                                      : fmt::format("{} ({})", found.measure, a.signal_unit)};
   for (const RepResult& r : a.reps) {
     const Repetition& t = r.timing;
-    const bool partial = r.number == 0;
+    const bool counted = r.number > 0, partial = is_partial(r);
     options.bands.push_back(
         {.x0 = t.start_s,
          .x1 = t.end_s,
-         .label = !partial     ? fmt::format("{}", r.number)
-                  : t.complete ? "x"
-                               : "p",
-         .tooltip = partial ? fmt::format("{} {:.2f}–{:.2f} s: {}",
-                                          t.complete ? "not counted" : "partial repetition",
-                                          t.start_s, t.end_s, not_counted_reason(r))
-                            : fmt::format("rep {}: {:.2f}–{:.2f} s, {}", r.number, t.start_s,
-                                          t.end_s, classification_text(r, a.automatic)),
-         .muted = partial});
+         .label = counted   ? fmt::format("{}", r.number)
+                  : partial ? "p"
+                            : "x",
+         .tooltip = counted ? fmt::format("rep {}: {:.2f}–{:.2f} s, {}", r.number, t.start_s,
+                                          t.end_s, classification_text(r, a.automatic))
+                            : fmt::format("{} {:.2f}–{:.2f} s: {}",
+                                          partial ? "partial repetition" : "not counted", t.start_s,
+                                          t.end_s, not_counted_reason(r)),
+         .muted = !counted});
     options.markers.push_back({.x = t.turn_s,
                                .y = t.turn_value,
                                .tooltip = fmt::format("turning point {:.2f} s", t.turn_s),
-                               .muted = partial});
+                               .muted = !counted});
   }
   fmt::format_to(
       out,

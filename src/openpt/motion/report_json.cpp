@@ -154,7 +154,7 @@ json rep_json(const RepResult& r, bool checked) {
       {"concentric_s", seconds(r.concentric_s)},
       {"peak_velocity_deg_s", deg(r.peak_velocity_deg_s)},
       {"classification",
-       r.number == 0 ? json(t.complete ? "outside_position" : "partial")
+       r.number == 0 ? json(is_partial(r) ? "partial" : "outside_position")
        : !checked    ? json("not_checked")
        : r.classification == Severity::kOk
            ? json("correct")

@@ -156,9 +156,9 @@ std::vector<KeyFrame> plan_key_frames(const AnalysisReport& report, const PoseSe
     KeyFrame k = base_frame(report, sequence, std::min(rep.timing.turn_frame, n - 1));
     k.rep = rep.number;
     k.not_counted = rep.number == 0;
-    k.title = !k.not_counted        ? fmt::format("Rep {} · {:.2f} s", rep.number, k.t_s)
-              : rep.timing.complete ? fmt::format("Not counted · {:.2f} s", k.t_s)
-                                    : fmt::format("Partial repetition · {:.2f} s", k.t_s);
+    k.title = !k.not_counted     ? fmt::format("Rep {} · {:.2f} s", rep.number, k.t_s)
+              : !is_partial(rep) ? fmt::format("Not counted · {:.2f} s", k.t_s)
+                                 : fmt::format("Partial repetition · {:.2f} s", k.t_s);
     k.status = detail::classification_text(rep, a->automatic);
     k.status_key = std::string(detail::classification_key(rep, a->automatic));
     if (!rep.outside_position.empty()) {
