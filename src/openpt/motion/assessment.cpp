@@ -21,8 +21,8 @@ constexpr double kPartialRepPoints = 5, kMaxPartialPoints = 15;
 constexpr double kMinReasonPoints = 0.05;
 
 // outward_eccentric: nullopt when unknown (automatic detection): no eccentric/concentric.
-// `position`: the exercise's position, when it has one; complete movements outside it are
-// not numbered (exercise_position.h).
+// `position`: the exercise's position, when it has one; movements outside it, complete or
+// not, are not numbered (exercise_position.h).
 std::vector<RepResult> make_reps(const RepDetection& detection,
                                  std::optional<bool> outward_eccentric,
                                  const PositionCheck* position, MeasureSet& measures) {
