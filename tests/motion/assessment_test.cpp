@@ -905,6 +905,51 @@ TEST(Assessment, MirroredSidesOfA2DRecordingDoNotCancel) {
   EXPECT_EQ(a->rep_count, 8);
 }
 
+// A named exercise whose chosen signal counts nothing while the movement shows in its other
+// signals: two hip bends 12 s apart (no rhythm, so the definition's first signal is used)
+// with the knees still. The knees used to be counted, 0; the other signals that count
+// repetitions vote, and the hips' 2 are counted, with a note. (On real clips: a 2D
+// hip angle whose unwrapping slipped a lap at a detection gap made one 390° "swing" that
+// dwarfed every lunge.)
+TEST(Assessment, ASignalThatCountsNothingGivesWayToTheSignalsThatCount) {
+  constexpr const char* kKneeOrHipBend = R"toml(
+id = "knee_or_hip_bend"
+name = "Knee or hip bend"
+category = "rehabilitation"
+views = ["side"]
+[movement]
+signal = "knee_flexion"
+alternatives = ["hip_flexion"]
+sides = "mean"
+direction = "increase"
+outward = "eccentric"
+target_rom_deg = 60
+min_rom_deg = 30
+rep_duration_s = [1.0, 10.0]
+)toml";
+  // Two bends of 80° and 60° lasting 2 and 3 s, starting at 1 and 13 s: too far apart for
+  // a rhythm (autocorrelation looks 10 s ahead).
+  const auto hips = [](double t) {
+    for (const auto& [start, duration, top] : {std::tuple{1.0, 2.0, 85.0}, {13.0, 3.0, 65.0}}) {
+      if (t >= start && t <= start + duration) return raised_cosine(t - start, duration, 5, top);
+    }
+    return 5.0;
+  };
+  const auto knees = [](double t) { return 8 + 0.5 * std::sin(7 * t); };
+  const Kinematics k = angles_over_time(20, {{"left_knee_flexion", knees},
+                                             {"right_knee_flexion", knees},
+                                             {"left_hip_flexion", hips},
+                                             {"right_hip_flexion", hips}});
+  auto a = assess(k, testing::parse_definition(kKneeOrHipBend, "knee_or_hip_bend.toml"));
+  ASSERT_TRUE(a.has_value()) << a.error().to_string();
+  EXPECT_EQ(a->rep_count, 2) << a->signal;
+  EXPECT_EQ(a->signal_measure, "hip_flexion");
+  EXPECT_TRUE(std::any_of(a->notes.begin(), a->notes.end(), [](const std::string& n) {
+    return n.find("knee_flexion (mean of both sides) counts no complete repetition") !=
+           std::string::npos;
+  })) << "a note says why the hips were counted";
+}
+
 TEST(Assessment, LibraryDeepSquatFlagsValgus) {
   auto library = ExerciseLibrary::load(std::string(OPENPT_SOURCE_DIR) + "/data/exercises");
   ASSERT_TRUE(library.has_value()) << library.error().to_string();

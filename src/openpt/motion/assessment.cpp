@@ -48,18 +48,6 @@ std::vector<RepResult> make_reps(const RepDetection& detection,
   return reps;
 }
 
-// Counting uses the movement's own period (when it repeats clearly) to ignore jitter, and
-// else, with a jitter cut-off, the signal low-passed at it when jitter outnumbers the
-// movement (reps.h).
-RepDetection segment(const Kinematics& k, const DrivingSignal& s, double min_rom,
-                     double jitter_cutoff_hz) {
-  return detect_reps(s.values, k.t_s,
-                     {.increases = s.increases,
-                      .min_rom = min_rom,
-                      .period_s = s.period_s,
-                      .jitter_cutoff_hz = jitter_cutoff_hz});
-}
-
 struct RuleOutcome {
   const FormRule* rule;
   Side side;
@@ -201,8 +189,7 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
                     exercise.name, fmt::join(names, "/"), camera_view_name(kinematics.view)));
   }
   // The exercise's own signal may be one jitter outnumbers (reps.h).
-  const RepDetection detection =
-      segment(kinematics, *signal, signal->min_range, kFastestRepetitionHz);
+  const RepDetection detection = detect_signal_reps(*signal, kinematics.t_s, kFastestRepetitionHz);
   a.typical_rom = detection.typical_rom;
   a.reps = make_reps(detection, exercise.movement.outward_eccentric != signal->reversed,
                      exercise.movement.position ? &*exercise.movement.position : nullptr, measures);
@@ -324,7 +311,7 @@ Result<Assessment> assess_auto(const Kinematics& kinematics) {
   a.notes.emplace_back("no exercise was named, so form rules were not checked");
   // Auto mode chose the signal by how its unsmoothed repetitions look (jittery candidates
   // were left out: auto_driving_signal.cpp); they are counted the same way.
-  const RepDetection detection = segment(kinematics, *signal, signal->min_range, 0);
+  const RepDetection detection = detect_signal_reps(*signal, kinematics.t_s, 0);
   a.typical_rom = detection.typical_rom;
   a.reps = make_reps(detection, std::nullopt, nullptr, measures);
   a.rep_count = static_cast<int>(detection.complete_count());

@@ -25,20 +25,6 @@ constexpr double kAutoMinRangeDeg = 15, kAutoMinWristRange = 15, kAutoMinPelvisR
 // clearly, but only for a moment.
 constexpr double kMinCoverage = 0.25;
 
-// The weighted median of (value, weight) pairs: the smallest value at which the weights of
-// the values up to it reach half the total.
-std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes) {
-  std::sort(votes.begin(), votes.end());
-  double total = 0;
-  for (const auto& v : votes) total += v.second;
-  double reached = 0;
-  for (const auto& [value, weight] : votes) {
-    reached += weight;
-    if (reached >= 0.5 * total) return value;
-  }
-  return votes.back().first;
-}
-
 // A candidate signal of `--exercise auto`.
 struct AutoCandidate {
   DrivingSignal signal;

@@ -73,7 +73,76 @@ Result<DrivingSignal> without_jitter(DrivingSignal chosen, const Pick& pick,
                   fmt::join(jittery, ", "), 1 / kFastestRepetitionHz));
 }
 
+// A recording that starts at the movement's turning point (and does not rest at the
+// definition's start between repetitions) is taken from there and back: outward and return
+// swap.
+void orient_to_start(DrivingSignal& s) {
+  // Multiplied by orient, an end reads as the definition's: -1 its start, +1 its turning point.
+  const int orient = s.increases ? 1 : -1;
+  const bool starts_at_turn = orient * starting_end(s.values) > 0;
+  const bool rests_as_defined = orient * resting_end_between_reps(s.values) < 0;
+  if (starts_at_turn && !rests_as_defined) {
+    s.increases = !s.increases;
+    s.reversed = true;
+    s.notes.push_back(
+        "the recording starts at the movement's turning point, so repetitions are taken from "
+        "there and back (outward and return swap)");
+  }
+}
+
+std::size_t complete_count(const DrivingSignal& s, const std::vector<double>& t) {
+  return detect_signal_reps(s, t, kFastestRepetitionHz).complete_count();
+}
+
+// A chosen signal that counts no complete repetition while the movement shows in others (one
+// lap of a 2D angle slipped at a detection gap makes one "swing" of 390° that dwarfs every
+// repetition; the lunges show in the knees): the other moving signals that count two or
+// more and are not jitter vote, each for its count weighted by the size of its movement, as
+// auto mode's signals do, and the largest movement with the weighted median count is used.
+DrivingSignal counting_something(DrivingSignal chosen, const std::vector<Pick>& moving,
+                                 ContinuousSeries& series, const std::vector<double>& t) {
+  if (complete_count(chosen, t) > 0) return chosen;
+  struct Voter {
+    DrivingSignal signal;
+    std::size_t count;
+    double swing;  // in multiples of its minimum range
+  };
+  std::vector<Voter> voters;
+  for (const Pick& m : moving) {
+    auto s = built(series, m, t);
+    if (!s || counts_jitter(*s, t)) continue;
+    orient_to_start(*s);
+    const std::size_t count = complete_count(*s, t);
+    if (count < 2) continue;
+    const double swing = typical_swing(s->values) / s->min_range;
+    voters.push_back({std::move(*s), count, swing});
+  }
+  if (voters.empty()) return chosen;
+  std::vector<std::pair<std::size_t, double>> votes;
+  for (const Voter& v : voters) votes.emplace_back(v.count, v.swing);
+  const std::size_t agreed = weighted_median(votes);
+  const Voter* winner = nullptr;
+  for (const Voter& v : voters) {
+    if (v.count == agreed && (winner == nullptr || v.swing > winner->swing)) winner = &v;
+  }
+  DrivingSignal out = winner->signal;
+  out.notes.push_back(fmt::format(
+      "{} counts no complete repetition; counting {}: {} repetitions, the count the {} other "
+      "signals with repetitions agree on (their votes weighted by the size of their movement)",
+      chosen.description(), out.description(), agreed, voters.size()));
+  return out;
+}
+
 }  // namespace
+
+RepDetection detect_signal_reps(const DrivingSignal& s, std::span<const double> t_s,
+                                double jitter_cutoff_hz) {
+  return detect_reps(s.values, t_s,
+                     {.increases = s.increases,
+                      .min_rom = s.min_range,
+                      .period_s = s.period_s,
+                      .jitter_cutoff_hz = jitter_cutoff_hz});
+}
 
 std::string DrivingSignal::description() const {
   switch (sides) {
@@ -158,19 +227,10 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
   }
   auto chosen = built(continuous_series, *pick, t);
   if (!chosen) return tl::unexpected(chosen.error());
-  chosen = without_jitter(std::move(*chosen), *pick, std::move(moving), continuous_series, t);
+  chosen = without_jitter(std::move(*chosen), *pick, moving, continuous_series, t);
   if (!chosen) return tl::unexpected(chosen.error());
-  // Multiplied by orient, an end reads as the definition's: -1 its start, +1 its turning point.
-  const int orient = chosen->increases ? 1 : -1;
-  const bool starts_at_turn = orient * starting_end(chosen->values) > 0;
-  const bool rests_as_defined = orient * resting_end_between_reps(chosen->values) < 0;
-  if (starts_at_turn && !rests_as_defined) {
-    chosen->increases = !chosen->increases;
-    chosen->reversed = true;
-    chosen->notes.push_back(
-        "the recording starts at the movement's turning point, so repetitions are taken from "
-        "there and back (outward and return swap)");
-  }
+  orient_to_start(*chosen);
+  chosen = counting_something(std::move(*chosen), moving, continuous_series, t);
   if (chosen->measure != movement.candidates.front().measure && !reasons.empty()) {
     chosen->notes.insert(chosen->notes.begin(),
                          fmt::format("{}; using {}", fmt::join(reasons, "; "), chosen->measure));

@@ -19,12 +19,14 @@
 //   auto a = auto_driving_signal(measures);
 #pragma once
 
+#include <span>
 #include <string>
 #include <vector>
 
 #include "openpt/core/error.h"
 #include "openpt/motion/exercise.h"
 #include "openpt/motion/measures.h"
+#include "openpt/motion/reps.h"
 
 namespace openpt::motion {
 
@@ -51,8 +53,17 @@ struct DrivingSignal {
   [[nodiscard]] std::string description() const;
 };
 
-// Errors (kBadInput) when none of the movement's signals is measurable, listing why.
+// Errors (kBadInput) when none of the movement's signals is measurable, listing why. When the
+// chosen signal counts no complete repetition while others of the movement's signals count
+// two or more, those vote for the count (as auto mode's signals do when none repeats
+// clearly) and the largest movement with the count they agree on is used, with a note.
 Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinition& movement);
+
+// The signal's repetitions (reps.h) as the assessment counts them: smoothed at its period
+// when the recording proves one, else low-passed at `jitter_cutoff_hz` when jitter
+// outnumbers the movement (0: never; a named exercise's signal uses kFastestRepetitionHz).
+RepDetection detect_signal_reps(const DrivingSignal& s, std::span<const double> t_s,
+                                double jitter_cutoff_hz);
 
 // Autocorrelation (reps.h periodicity) from which a signal counts as clearly repeating.
 inline constexpr double kClearlyPeriodic = 0.3;

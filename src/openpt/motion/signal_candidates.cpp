@@ -327,6 +327,18 @@ bool jitter_reps(const std::vector<Repetition>& complete_reps) {
   return median(std::move(durations)) < 1 / kFastestRepetitionHz;
 }
 
+std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes) {
+  std::sort(votes.begin(), votes.end());
+  double total = 0;
+  for (const auto& v : votes) total += v.second;
+  double reached = 0;
+  for (const auto& [value, weight] : votes) {
+    reached += weight;
+    if (reached >= 0.5 * total) return value;
+  }
+  return votes.back().first;
+}
+
 bool counts_jitter(const DrivingSignal& s, const std::vector<double>& t) {
   if (s.period_s > 0) return false;
   const RepDetection d = detect_reps(

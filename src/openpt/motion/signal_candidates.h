@@ -93,6 +93,10 @@ double duration_of(const std::vector<double>& t);
 // is the typical swing and the one joint that moves slowly and far no longer stands out.
 bool moves(const std::vector<double>& values, double sample_rate_hz, double min_range);
 
+// The weighted median of (value, weight) pairs (not empty): the smallest value at which the
+// weights of the values up to it reach half the total. Signals vote with it for a count.
+std::size_t weighted_median(std::vector<std::pair<std::size_t, double>> votes);
+
 // Whether the complete repetitions of a signal whose period the recording does not prove
 // are jitter, not movement: most of them (the median) last less than the fastest
 // repetition, half a second (kFastestRepetitionHz). Landmark noise swinging an angle the
