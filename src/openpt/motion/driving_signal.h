@@ -4,7 +4,8 @@
 // alternative), with the two sides combined as the definition says (mean, max, either,
 // left, right); when the recording clearly starts at the definition's turning point
 // (a sit-to-stand filmed from standing), the repetitions are taken the other way round,
-// unless the subject rests at the definition's start between repetitions. For
+// unless the subject rests at the definition's start between repetitions; when it counts no
+// repetition while others of the definition's signals do, those vote for the count. For
 // `--exercise auto` every joint angle in the image plane, the wrists' height and the pelvis's
 // height are candidates (each side and the mean of both); the one whose complete repetitions
 // are most periodic (autocorrelation, reps.h, less its uncertainty over the cycles the
