@@ -213,6 +213,33 @@ TEST(RenderHtmlKeyFrames, EachFrameIsAnSvgWithItsPictureSkeletonAndEscapedCaptio
   }
 }
 
+// A movement outside the exercise's position (the third rep, whole but made standing up):
+// its key frame is titled "Not counted", gives the reason as a sentence, and its badge and
+// corner label say so rather than "Partial"; the rep table gives the reason too.
+TEST(RenderHtmlKeyFrames, AMovementOutsideThePositionIsMarkedNotCounted) {
+  const PoseSequence seq = recording();
+  AnalysisReport report = assessed(seq);
+  RepResult& third = report.assessment->reps[2];
+  third.timing.complete = true;
+  third.timing.partial_reason.clear();
+  third.outside_position = "not in the exercise's position (the hands on the floor)";
+  report.key_frames = plan_key_frames(report, seq);
+  ASSERT_EQ(report.key_frames.size(), 3u);
+  const KeyFrame& k = report.key_frames[2];
+  EXPECT_TRUE(k.not_counted);
+  EXPECT_EQ(k.rep, 0);
+  EXPECT_EQ(k.title, "Not counted · 1.80 s");
+  EXPECT_EQ(k.status_key, "outside_position");
+  ASSERT_EQ(k.findings.size(), 1u);
+  EXPECT_EQ(k.findings[0], "Not in the exercise's position (the hands on the floor)");
+  const std::string html = render_html(report);
+  EXPECT_NE(html.find(">Not counted</text>"), std::string::npos);
+  EXPECT_EQ(html.find(">Partial</text>"), std::string::npos);
+  EXPECT_NE(html.find("badge badge-outside_position"), std::string::npos);
+  EXPECT_NE(html.find("not in the exercise&#39;s position (the hands on the floor)"),
+            std::string::npos);
+}
+
 TEST(RenderHtmlKeyFrames, AFrameWithoutAPersonOrPictureStillShows) {
   PoseSequence seq = recording();
   AnalysisReport report = make_report(seq, Kinematics{}, "auto");
