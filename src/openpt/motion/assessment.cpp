@@ -189,7 +189,9 @@ Result<Assessment> assess(const Kinematics& kinematics, const ExerciseDefinition
                     exercise.name, fmt::join(names, "/"), camera_view_name(kinematics.view)));
   }
   // The exercise's own signal may be one jitter outnumbers (reps.h).
-  const RepDetection detection = detect_signal_reps(*signal, kinematics.t_s, kFastestRepetitionHz);
+  const RepDetection detection =
+      signal->detection ? *signal->detection
+                        : detect_signal_reps(*signal, kinematics.t_s, kFastestRepetitionHz);
   a.typical_rom = detection.typical_rom;
   a.reps = make_reps(detection, exercise.movement.outward_eccentric != signal->reversed,
                      exercise.movement.position ? &*exercise.movement.position : nullptr, measures);

@@ -90,8 +90,10 @@ void orient_to_start(DrivingSignal& s) {
   }
 }
 
-std::size_t complete_count(const DrivingSignal& s, const std::vector<double>& t) {
-  return detect_signal_reps(s, t, kFastestRepetitionHz).complete_count();
+// The signal's repetitions as a named exercise's are counted, kept with it.
+std::size_t counted(DrivingSignal& s, const std::vector<double>& t) {
+  s.detection = detect_signal_reps(s, t, kFastestRepetitionHz);
+  return s.detection->complete_count();
 }
 
 // A chosen signal that counts no complete repetition while the movement shows in others (one
@@ -101,7 +103,7 @@ std::size_t complete_count(const DrivingSignal& s, const std::vector<double>& t)
 // auto mode's signals do, and the largest movement with the weighted median count is used.
 DrivingSignal counting_something(DrivingSignal chosen, const std::vector<Pick>& moving,
                                  ContinuousSeries& series, const std::vector<double>& t) {
-  if (complete_count(chosen, t) > 0) return chosen;
+  if (counted(chosen, t) > 0) return chosen;
   struct Voter {
     DrivingSignal signal;
     std::size_t count;
@@ -112,7 +114,7 @@ DrivingSignal counting_something(DrivingSignal chosen, const std::vector<Pick>& 
     auto s = built(series, m, t);
     if (!s || counts_jitter(*s, t)) continue;
     orient_to_start(*s);
-    const std::size_t count = complete_count(*s, t);
+    const std::size_t count = counted(*s, t);
     if (count < 2) continue;
     const double swing = typical_swing(s->values) / s->min_range;
     voters.push_back({std::move(*s), count, swing});

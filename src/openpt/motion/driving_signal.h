@@ -20,6 +20,7 @@
 //   auto a = auto_driving_signal(measures);
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -49,6 +50,9 @@ struct DrivingSignal {
   // sit-to-stand): repetitions run the other way, and outward/return swap meaning.
   bool reversed = false;
   std::vector<std::string> notes;  // e.g. "knee_flexion not measurable (...); using hip_flexion"
+  // Its repetitions as detect_signal_reps(kFastestRepetitionHz) finds them, when the choice
+  // already counted them (a named exercise's signal), so they are not counted twice.
+  std::optional<RepDetection> detection;
 
   // "knee_flexion (mean of both sides)", "left hip_abduction".
   [[nodiscard]] std::string description() const;
