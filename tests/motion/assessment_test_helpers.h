@@ -1,6 +1,7 @@
 // Helpers the assessment tests share: an inline exercise definition parsed with its error
 // reported to the test, a recording assessed (named or auto) with the landmark tracks kept,
-// a simulated recording with walking in and out, and a finding looked up by code and side.
+// a simulated recording with walking in and out, the shipped exercise library, and a finding
+// looked up by code and side.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -53,6 +54,16 @@ inline PoseSequence simulate_walking_in_and_out(const std::string& exercise,
   auto sim = simulate(exercise, options);
   EXPECT_TRUE(sim.has_value()) << sim.error().to_string();
   return sim ? std::move(sim->pose) : PoseSequence{};
+}
+
+// The library shipped in data/exercises, loaded once; empty after a failed expectation.
+inline const ExerciseLibrary& shipped_library() {
+  static const ExerciseLibrary lib = [] {
+    auto loaded = ExerciseLibrary::load(std::string(OPENPT_SOURCE_DIR) + "/data/exercises");
+    EXPECT_TRUE(loaded.has_value()) << loaded.error().to_string();
+    return loaded.value_or(ExerciseLibrary{});
+  }();
+  return lib;
 }
 
 inline const Finding* finding(const Assessment& a, std::string_view code, Side side = Side::kNone) {

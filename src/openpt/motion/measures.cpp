@@ -15,7 +15,7 @@ namespace openpt::motion {
 
 namespace {
 
-constexpr std::array<MeasureInfo, 20> kFrameMeasures = {{
+constexpr std::array<MeasureInfo, 21> kFrameMeasures = {{
     {"knee_flexion", "°", true, "knee flexion, 0 = straight"},
     {"hip_flexion", "°", true, "hip flexion from the trunk line"},
     {"ankle_dorsiflexion", "°", true, "ankle dorsiflexion, − plantarflexion"},
@@ -33,6 +33,7 @@ constexpr std::array<MeasureInfo, 20> kFrameMeasures = {{
     {"pelvic_drop", "°", true, "that side's hip lower than the other"},
     {"wrist_height", "% trunk", true, "wrist height above the shoulder"},
     {"pelvis_height", "% leg", false, "mid-hip height above the mid-ankle"},
+    {"hip_above_knee", "% trunk", true, "hip height above the knee, 0 = thigh level"},
     {"com_lateral", "% leg", false, "centre of mass sideways from the mid-ankle, + left"},
     {"com_forward", "% leg", false, "centre of mass ahead of the mid-ankle"},
     {"knee_separation", "%", false, "knee separation as a share of ankle separation"},
@@ -271,6 +272,15 @@ std::vector<double> compute_derived(std::string_view name, Side side, const Deri
     const Joint toe = joint(Joint::kLeftFootIndex, Joint::kRightFootIndex);
     for (std::size_t f = 0; f < n; ++f) {
       out[f] = 100.0 * dot(d.at(heel, f) - d.at(toe, f), up) / scale;
+    }
+  } else if (name == "hip_above_knee") {
+    // The thigh's height: it shrinks as the thigh comes level in a squat, in any view and
+    // without the feet (which pelvis_height needs); 0 is the squat's "thighs parallel".
+    const double scale = d.trunk_length();
+    const Joint hip = joint(Joint::kLeftHip, Joint::kRightHip);
+    const Joint knee = joint(Joint::kLeftKnee, Joint::kRightKnee);
+    for (std::size_t f = 0; f < n; ++f) {
+      out[f] = 100.0 * dot(d.at(hip, f) - d.at(knee, f), up) / scale;
     }
   } else if (name == "pelvis_height") {
     const double scale = d.leg_length();
