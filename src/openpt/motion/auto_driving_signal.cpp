@@ -315,6 +315,9 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
     chosen = m;
   }
   DrivingSignal s = chosen->signal;
+  s.sides_take_turns = one_side_of != nullptr ||
+                       (s.sides == SideCombination::kMean && !s.left.empty() &&
+                        !s.right.empty() && sides_take_turns(candidates, s, k.sample_rate_hz));
   const Periodicity& p = chosen->periodicity;
   s.period_s = counting_period(p, duration);
   if (harmonic_of != nullptr && chosen == found.candidate && !(s.period_s > 0)) {

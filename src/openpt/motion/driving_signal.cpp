@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 
+#include "openpt/core/time_series.h"
 #include "openpt/motion/reps.h"
 #include "openpt/motion/signal_candidates.h"
 
@@ -137,13 +139,58 @@ DrivingSignal counting_something(DrivingSignal chosen, const std::vector<Pick>& 
 
 }  // namespace
 
+namespace {
+
+// The larger of the two sides' ranges (max - min) within the repetition.
+double larger_side_range(const Repetition& r, const DrivingSignal& s) {
+  double larger = 0;
+  for (const std::vector<double>* side : {&s.left, &s.right}) {
+    double lo = INFINITY, hi = -INFINITY;
+    for (std::size_t f = r.start_frame; f <= r.end_frame && f < side->size(); ++f) {
+      const double v = (*side)[f];
+      if (!std::isfinite(v)) continue;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+    if (hi >= lo) larger = std::max(larger, hi - lo);
+  }
+  return larger;
+}
+
+// Sides that take turns are counted on their mean, a bump for every turn, in which one side
+// moves its whole range. A movement both sides make at once reaches the same mean with each
+// side only part of the way (setting up: both arms raised a little): a repetition whose
+// larger side moves less than `partial_fraction` of what it typically moves in a turn is
+// partial.
+void keep_turns(RepDetection& d, const DrivingSignal& s, double partial_fraction) {
+  std::vector<double> ranges;
+  for (const Repetition& r : d.reps) {
+    if (r.complete) ranges.push_back(larger_side_range(r, s));
+  }
+  if (ranges.empty()) return;
+  const double typical = median(ranges);
+  for (Repetition& r : d.reps) {
+    const double range = larger_side_range(r, s);
+    if (!r.complete || !(typical > 0) || range >= partial_fraction * typical) continue;
+    r.complete = false;
+    r.partial_reason = fmt::format(
+        "not one side's turn: both sides moved at once, the further only {:.0f} % of a typical "
+        "turn",
+        100 * range / typical);
+  }
+}
+
+}  // namespace
+
 RepDetection detect_signal_reps(const DrivingSignal& s, std::span<const double> t_s,
                                 double jitter_cutoff_hz) {
-  return detect_reps(s.values, t_s,
-                     {.increases = s.increases,
-                      .min_rom = s.min_range,
-                      .period_s = s.period_s,
-                      .jitter_cutoff_hz = jitter_cutoff_hz});
+  const RepDetectionOptions options{.increases = s.increases,
+                                    .min_rom = s.min_range,
+                                    .period_s = s.period_s,
+                                    .jitter_cutoff_hz = jitter_cutoff_hz};
+  RepDetection d = detect_reps(s.values, t_s, options);
+  if (s.sides_take_turns) keep_turns(d, s, options.partial_fraction);
+  return d;
 }
 
 std::string DrivingSignal::description() const {

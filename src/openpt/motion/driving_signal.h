@@ -49,6 +49,10 @@ struct DrivingSignal {
   // The recording starts at the definition's turning point (e.g. standing, for a
   // sit-to-stand): repetitions run the other way, and outward/return swap meaning.
   bool reversed = false;
+  // Its left and right take turns (alternating curls) and `values` is their mean: a
+  // repetition is one side's turn, and a movement both sides make at once only part way is
+  // partial (detect_signal_reps).
+  bool sides_take_turns = false;
   std::vector<std::string> notes;  // e.g. "knee_flexion not measurable (...); using hip_flexion"
   // Its repetitions as detect_signal_reps(kFastestRepetitionHz) finds them, when the choice
   // already counted them (a named exercise's signal), so they are not counted twice.
