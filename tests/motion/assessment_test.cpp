@@ -811,6 +811,37 @@ TEST(Assessment, AutomaticDetectionCountsFewTurnsOnADriftingPosture) {
   }
 }
 
+// Six curls of the left arm, and the resting right arm curls once in the pause between the
+// first two (scratching, adjusting the sleeve): the arms do not move at the same time and
+// each turns outside the other's repetitions, but they do not take turns — the right arm's
+// one curl is not half the set. The left arm's six curls are counted, not the mean's seven.
+TEST(Assessment, AutomaticDetectionDoesNotTakeOneStrayMovementForTakingTurns) {
+  SimulationOptions left_set{.reps = 6, .pause_s = 3, .image_noise_px = 3};
+  left_set.side = MovingSide::kLeft;
+  auto set = simulate("elbow_flexion", left_set);
+  ASSERT_TRUE(set.has_value()) << set.error().to_string();
+  // One quick curl of the right arm from 6.75 s to 8.25 s, between the set's first (3-6 s)
+  // and second (9-12 s) curls.
+  SimulationOptions stray_options{
+      .reps = 1, .rep_duration_s = 1.5, .pause_s = 6.75, .image_noise_px = 3};
+  stray_options.side = MovingSide::kRight;
+  auto stray = simulate("elbow_flexion", stray_options);
+  ASSERT_TRUE(stray.has_value()) << stray.error().to_string();
+  PoseSequence pose = set->pose;
+  const std::size_t stray_frames = stray->pose.frame_count();
+  for (std::size_t f = 0; f < pose.frame_count(); ++f) {
+    const std::size_t g = std::min(f, stray_frames - 1);  // at rest after its recording ends
+    for (std::size_t landmark : {12U, 14U, 16U, 18U, 20U, 22U}) {  // the right arm and hand
+      pose.image_at(f, landmark) = stray->pose.image_at(g, landmark);
+      pose.world_at(f, landmark) = stray->pose.world_at(g, landmark);
+    }
+  }
+  for (const bool use_world : {true, false}) {
+    const Assessment a = testing::assess_pose_auto(pose, use_world);
+    EXPECT_EQ(a.rep_count, 6) << (use_world ? "3D" : "2D") << ": " << a.signal;
+  }
+}
+
 // Arm raises to the side, the arms taking turns, after setting up (stepping in, settling,
 // raising both arms 30 %) and before walking away: counted on the mean of both arms, the
 // set-up's raise reached 60 % of a turn's bump and was counted, one too many. In a turn one

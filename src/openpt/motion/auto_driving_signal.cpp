@@ -145,19 +145,29 @@ const AutoCandidate* candidate_of(const std::vector<AutoCandidate>& candidates,
   return nullptr;
 }
 
-// Whether no repetition of `a` turns within a repetition of `b`.
-bool turn_outside(const std::vector<Repetition>& a, const std::vector<Repetition>& b) {
-  return std::none_of(b.begin(), b.end(), [&](const Repetition& r) {
-    return turning_within(a, r.start_s, r.end_s) > 0;
-  });
+// Whether the two sides' complete repetitions, in time order, alternate: left, right, left,
+// ... (or right first), each turning outside the other side's repetitions.
+bool alternate(const std::vector<Repetition>& left, const std::vector<Repetition>& right) {
+  std::vector<std::pair<const Repetition*, bool>> turns;  // (rep, is left)
+  for (const Repetition& r : left) turns.emplace_back(&r, true);
+  for (const Repetition& r : right) turns.emplace_back(&r, false);
+  std::sort(turns.begin(), turns.end(),
+            [](const auto& a, const auto& b) { return a.first->turn_s < b.first->turn_s; });
+  for (std::size_t i = 1; i < turns.size(); ++i) {
+    const auto& [previous, previous_left] = turns[i - 1];
+    const auto& [rep, is_left] = turns[i];
+    if (is_left == previous_left) return false;
+    if (rep->turn_s <= previous->end_s || previous->turn_s >= rep->start_s) return false;
+  }
+  return true;
 }
 
 // Whether the left and right `measure` take turns: their values move in opposite directions
-// (take_turns), or each side's complete repetitions turn only while the other side is
-// between repetitions. The second holds where the first can fail: with few repetitions
-// (left, right, left) and a drifting start posture, the sides' values barely anti-correlate
-// (-0.24 for three alternating curls with uneven depths and 10° of drift), yet one side
-// never moves while the other repeats.
+// (take_turns), or they do not move at the same time and their complete repetitions
+// alternate, one side's after the other's. The second holds where the first can fail: with
+// few repetitions (left, right, left) and a drifting start posture, the sides' values barely
+// anti-correlate (-0.24 for three alternating curls with uneven depths and 10° of drift).
+// Strict alternation keeps out a one-sided set whose resting arm moves once in between.
 bool sides_take_turns(const std::vector<AutoCandidate>& candidates, const DrivingSignal& s,
                       double rate_hz) {
   if (take_turns(s.left, s.right, rate_hz)) return true;
@@ -167,8 +177,7 @@ bool sides_take_turns(const std::vector<AutoCandidate>& candidates, const Drivin
       right->complete_reps.empty() || move_together(s.left, s.right, rate_hz)) {
     return false;
   }
-  return turn_outside(left->complete_reps, right->complete_reps) &&
-         turn_outside(right->complete_reps, left->complete_reps);
+  return alternate(left->complete_reps, right->complete_reps);
 }
 
 // Sides that take turns (alternating curls) each hold half the repetitions: when the
@@ -316,8 +325,8 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   }
   DrivingSignal s = chosen->signal;
   s.sides_take_turns = one_side_of != nullptr ||
-                       (s.sides == SideCombination::kMean && !s.left.empty() &&
-                        !s.right.empty() && sides_take_turns(candidates, s, k.sample_rate_hz));
+                       (s.sides == SideCombination::kMean && !s.left.empty() && !s.right.empty() &&
+                        sides_take_turns(candidates, s, k.sample_rate_hz));
   const Periodicity& p = chosen->periodicity;
   s.period_s = counting_period(p, duration);
   if (harmonic_of != nullptr && chosen == found.candidate && !(s.period_s > 0)) {
@@ -332,8 +341,8 @@ Result<DrivingSignal> auto_driving_signal(MeasureSet& measures) {
   } else if (any_repeats) {
     const auto [fewest, most] = std::minmax_element(votes.begin(), votes.end());
     s.notes.push_back(fmt::format(
-        "no movement repeats clearly; counting {}: {} complete repetitions, the count the {} "
-        "signals with repetitions agree on (their votes weighted by the size of their "
+        "no movement repeats clearly; counting {}, whose {} complete repetitions are the count "
+        "the {} signals with repetitions agree on (their votes weighted by the size of their "
         "movement; they count from {} to {}): the count is uncertain",
         s.description(), chosen->complete_reps.size(), votes.size(), fewest->first, most->first));
   } else {

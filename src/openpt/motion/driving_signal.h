@@ -6,12 +6,14 @@
 // (a sit-to-stand filmed from standing), the repetitions are taken the other way round,
 // unless the subject rests at the definition's start between repetitions; when it counts no
 // repetition while others of the definition's signals do, those vote for the count. For
-// `--exercise auto` every joint angle in the image plane, the wrists' height and the pelvis's
-// height are candidates (each side and the mean of both); the one whose complete repetitions
-// are most periodic (autocorrelation, reps.h, less its uncertainty over the cycles the
-// recording holds) and fill most of the recording carries the movement, near-ties going to
-// the larger swing; a signal whose every repetition holds two or three of the winner's
-// cycles (the trunk leaning twice per sit-to-stand) is the body's cycle and counted instead.
+// `--exercise auto` every joint angle in the image plane, the wrists' height, the pelvis's
+// height and the hips' abduction are candidates (each side and the mean of both); the one
+// whose complete repetitions are most periodic (autocorrelation, reps.h, less its
+// uncertainty over the cycles the recording holds) and fill most of the recording carries
+// the movement, near-ties going to the larger swing; a signal whose every repetition holds
+// two or three of the winner's cycles (the trunk leaning twice per sit-to-stand) is the
+// body's cycle and counted instead; when the two sides take turns (alternating curls) their
+// mean is counted, each repetition one side's turn.
 // Its direction (which extreme is the start position) is where the recording begins, else
 // where the subject dwells longer.
 //
@@ -71,6 +73,9 @@ Result<DrivingSignal> driving_signal(MeasureSet& measures, const MovementDefinit
 // The signal's repetitions (reps.h) as the assessment counts them: smoothed at its period
 // when the recording proves one, else low-passed at `jitter_cutoff_hz` when jitter
 // outnumbers the movement (0: never; a named exercise's signal uses kFastestRepetitionHz).
+// For sides that take turns (sides_take_turns), a repetition whose further side moves less
+// than the partial share of what it typically moves in a turn is partial ("not one side's
+// turn": both sides moving a little at once, as in setting up).
 RepDetection detect_signal_reps(const DrivingSignal& s, std::span<const double> t_s,
                                 double jitter_cutoff_hz);
 

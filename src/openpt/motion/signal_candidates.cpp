@@ -118,6 +118,8 @@ std::pair<double, double> robust_ends(std::vector<double> v) {
 // kFastestRepetitionHz. Not its typical swing: with landmark noise and few repetitions the
 // noise's swings outnumber the movement's, and the still side's noise can then look as large
 // as the moving side's (a hip abduction of 35° filmed with 6 px of noise: 8° and 12°).
+// A slow drift of the still side counts as movement too, but it would have to exceed the
+// moving side's whole range.
 double extent(const std::vector<double>& values, double rate_hz) {
   const bool can_filter = kFastestRepetitionHz < 0.45 * rate_hz;
   const std::vector<double> v = finite_samples(
