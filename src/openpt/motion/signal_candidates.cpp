@@ -117,7 +117,8 @@ std::pair<double, double> robust_ends(std::vector<double> v) {
 // How far a side moves: the 5th-to-95th-percentile range of its signal low-passed at
 // kFastestRepetitionHz. Not its typical swing: with landmark noise and few repetitions the
 // noise's swings outnumber the movement's, and the still side's noise can then look as large
-// as the moving side's (a hip abduction of 35° filmed with 6 px of noise: 8° and 12°).
+// as the moving side's (a hip abduction of 35° filmed with 6 px of noise: 11° for
+// the moving hip, 12° for the still one).
 // A slow drift of the still side counts as movement too, but it would have to exceed the
 // moving side's whole range.
 double extent(const std::vector<double>& values, double rate_hz) {
