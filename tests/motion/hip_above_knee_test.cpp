@@ -53,7 +53,9 @@ TEST(HipAboveKnee, IsTheThighsHeightInTrunkLengths) {
       const double expected = 100 * kThighOverTrunk * std::cos(inclination);
       const double measured = 0.5 * ((**left)[f] + (**right)[f]);
       EXPECT_NEAR(measured, expected, 1.0) << (use_world ? "3D" : "2D") << ", frame " << f;
-      if (use_world) EXPECT_NEAR((**left)[f], expected, 1.0) << "3D, left, frame " << f;
+      if (use_world) {
+        EXPECT_NEAR((**left)[f], expected, 1.0) << "3D, left, frame " << f;
+      }
       lowest = std::min(lowest, measured);
     }
     // The squat's thighs come near level (knees to 100°): most of the height is lost.
