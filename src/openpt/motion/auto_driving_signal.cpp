@@ -193,13 +193,9 @@ const AutoCandidate* both_sides_taking_turns(const std::vector<AutoCandidate>& c
       !moves(chosen.signal.right, rate_hz, chosen.signal.min_range)) {
     return nullptr;
   }
-  for (const AutoCandidate& c : candidates) {
-    if (c.signal.measure == chosen.signal.measure && c.signal.sides == SideCombination::kMean &&
-        !c.jitter) {
-      return &c;
-    }
-  }
-  return nullptr;
+  const AutoCandidate* mean =
+      candidate_of(candidates, chosen.signal.measure, SideCombination::kMean);
+  return mean != nullptr && !mean->jitter ? mean : nullptr;
 }
 
 }  // namespace
