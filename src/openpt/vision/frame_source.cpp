@@ -6,12 +6,11 @@
 #include <array>
 #include <cmath>
 #include <fstream>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <opencv2/videoio.hpp>
 #include <system_error>
 
 #include "openpt/core/file_name.h"
+#include "openpt/vision/codecs.h"
 
 namespace openpt::vision {
 
@@ -84,7 +83,7 @@ bool is_video_file(const std::filesystem::path& path) {
 struct FrameSource::State {
   std::filesystem::path path;
   bool video = false;
-  cv::VideoCapture capture;
+  std::unique_ptr<VideoDecoder> decoder;
   std::optional<Frame> pending;  // decoded ahead (the first frame, read while opening)
   std::size_t next_index = 0;
   bool ended = false;
@@ -96,10 +95,10 @@ struct FrameSource::State {
   // Reads the next video frame into `pending`; false at the end (or when decoding fails).
   bool read_video_frame() {
     cv::Mat bgr;
-    if (!capture.read(bgr) || bgr.empty()) return false;
+    if (!decoder->read(bgr)) return false;
     Frame f;
     f.index = next_index++;
-    const double ms = capture.get(cv::CAP_PROP_POS_MSEC);
+    const double ms = decoder->position_ms();
     const double from_index = fps > 0 ? static_cast<double>(f.index) / fps : 0;
     f.t_s = std::isfinite(ms) && ms / 1000.0 > last_t && (ms > 0 || f.index == 0) ? ms / 1000.0
                                                                                   : from_index;
@@ -130,14 +129,21 @@ Result<FrameSource> FrameSource::open(const std::filesystem::path& path) {
     return bad_input("not a regular file", name);
   }
   if (std::filesystem::file_size(path, ec) == 0) return bad_input("the file is empty", name);
+  const bool image = is_image_file(path);
+  if (!image && !is_video_file(path)) {
+    return bad_input(fmt::format("unsupported file type '{}'", path.extension().string()), name,
+                     "images: jpg, jpeg, png, bmp, webp; videos: mp4, mov, m4v, avi, webm, mkv");
+  }
+  auto codec = codecs();
+  if (!codec) return tl::unexpected(codec.error());
   auto state = std::make_unique<State>();
   state->path = path;
-  if (is_image_file(path)) {
+  if (image) {
     if (auto size = header_size(path)) {
       const double w = static_cast<double>(size->first), h = static_cast<double>(size->second);
       if (w * h > kMaxImagePixels) return too_large(path, w, h);
     }
-    const cv::Mat bgr = cv::imread(path.string(), cv::IMREAD_COLOR);  // EXIF orientation applied
+    const cv::Mat bgr = (*codec)->read_image(path.string());  // EXIF orientation applied
     if (bgr.empty()) {
       return bad_input("the image cannot be decoded (corrupt, truncated or not an image)", name);
     }
@@ -152,26 +158,22 @@ Result<FrameSource> FrameSource::open(const std::filesystem::path& path) {
     state->pending = std::move(f);
     return FrameSource(std::move(state));
   }
-  if (!is_video_file(path)) {
-    return bad_input(fmt::format("unsupported file type '{}'", path.extension().string()), name,
-                     "images: jpg, jpeg, png, bmp, webp; videos: mp4, mov, m4v, avi, webm, mkv");
-  }
   state->video = true;
-  if (!state->capture.open(path.string(), cv::CAP_FFMPEG) || !state->capture.isOpened()) {
+  state->decoder = (*codec)->open_video(path.string());
+  if (state->decoder == nullptr) {
     return bad_input("the video cannot be opened (corrupt, truncated or an unsupported codec)",
                      name);
   }
   // With Debian's FFmpeg 5.1, OpenCV 4.6 reports the display matrix's rotation counter-
   // clockwise but turns the frames clockwise by it (fixed in OpenCV 4.7), so 90° and 270°
-  // come out upside down: its rotation is switched off and done here, checked against
-  // what ffmpeg itself (and so video players) display.
-  state->capture.set(cv::CAP_PROP_ORIENTATION_AUTO, 0);
-  state->fps = state->capture.get(cv::CAP_PROP_FPS);
+  // come out upside down: the plugin switches its rotation off and it is done here, checked
+  // against what ffmpeg itself (and so video players) display.
+  state->fps = state->decoder->fps();
   if (!(state->fps > 0 && state->fps < 1000)) state->fps = 0;
-  const double count = state->capture.get(cv::CAP_PROP_FRAME_COUNT);
+  const double count = state->decoder->frame_count();
   state->count_hint = count > 0 && std::isfinite(count) ? static_cast<std::size_t>(count) : 0;
   // The clockwise rotation that makes the frames upright.
-  const double meta = state->capture.get(cv::CAP_PROP_ORIENTATION_META);
+  const double meta = state->decoder->rotation_meta_deg();
   const long counter_clockwise = std::isfinite(meta) ? std::lround(meta) : 0;
   const int rotation = static_cast<int>(((-counter_clockwise % 360) + 360) % 360);
   state->rotation = rotation % 90 == 0 ? rotation : 0;

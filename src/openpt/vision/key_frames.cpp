@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "openpt/core/file_name.h"
 #include "openpt/core/progress.h"
+#include "openpt/vision/codecs.h"
 #include "openpt/vision/frame_source.h"
 
 namespace openpt::vision {
@@ -33,7 +33,9 @@ Result<KeyFrameImage> encode_frame(const Frame& frame, int max_side_px, const st
   }
   image.jpeg_width = bgr.cols;
   image.jpeg_height = bgr.rows;
-  if (!cv::imencode(".jpg", bgr, image.jpeg, {cv::IMWRITE_JPEG_QUALITY, kKeyFrameJpegQuality})) {
+  auto codec = codecs();
+  if (!codec) return tl::unexpected(codec.error());
+  if (!(*codec)->encode_jpeg(bgr, kKeyFrameJpegQuality, image.jpeg)) {
     return internal_error(fmt::format("frame {} could not be encoded as JPEG", frame.index), name);
   }
   return image;
