@@ -22,15 +22,16 @@ std::vector<fs::path> plugin_candidates() {
   if (const char* env = std::getenv("OPENPT_CODECS_PLUGIN"); env != nullptr && *env != '\0') {
     out.emplace_back(env);
   }
-#ifdef OPENPT_CODECS_BUILD_PATH
-  out.emplace_back(OPENPT_CODECS_BUILD_PATH);
-#endif
   std::error_code ec;
   const fs::path program = fs::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    out.push_back(program.parent_path() / kPluginFile);
     out.push_back(program.parent_path().parent_path() / "lib" / "openpt" / kPluginFile);
+    out.push_back(program.parent_path() / kPluginFile);
   }
+  // Last, so that an installed program never takes a newer build's plugin.
+#ifdef OPENPT_CODECS_BUILD_PATH
+  out.emplace_back(OPENPT_CODECS_BUILD_PATH);
+#endif
   return out;
 }
 

@@ -7,9 +7,9 @@
 // libopenpt_codecs.so (codecs_plugin/), which `codecs()` loads the first time it is asked:
 // commands that never decode start without them.
 //
-// The plugin is looked for, in order, at $OPENPT_CODECS_PLUGIN, where this build put it,
-// next to the program, and in ../lib/openpt/ beside the program (the installed layout). If
-// none loads, `codecs()` returns an error that says where it looked.
+// The plugin is looked for, in order, at $OPENPT_CODECS_PLUGIN, in ../lib/openpt/ beside the
+// program (the installed layout), next to the program, and where this build put it. If none
+// loads, `codecs()` returns an error that says where it looked.
 #pragma once
 
 #include <filesystem>
