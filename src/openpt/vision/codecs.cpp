@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <string_view>
 
 namespace openpt::vision {
 
@@ -38,11 +39,14 @@ std::vector<fs::path> plugin_candidates() {
 }  // namespace
 
 Result<const Codecs*> load_codecs(const std::vector<fs::path>& candidates) {
-  std::string tried;
+  std::string tried;  // "path (why not)", ...
+  const auto not_taken = [&](const fs::path& path, std::string_view why) {
+    tried += fmt::format("{}{} ({})", tried.empty() ? "" : ", ", path.string(), why);
+  };
   for (const fs::path& path : candidates) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
-      tried += fmt::format("{}{} (absent)", tried.empty() ? "" : ", ", path.string());
+      not_taken(path, "absent");
       continue;
     }
     // Never unloaded: FFmpeg's and OpenCV's globals live as long as the process.
@@ -52,8 +56,7 @@ Result<const Codecs*> load_codecs(const std::vector<fs::path>& candidates) {
     const auto entry =
         handle != nullptr ? reinterpret_cast<Entry>(dlsym(handle, "openpt_codecs_v1")) : nullptr;
     if (entry != nullptr) return entry();
-    tried += fmt::format("{}{} ({})", tried.empty() ? "" : ", ", path.string(),
-                         why != nullptr ? why : "no openpt_codecs_v1 in it");
+    not_taken(path, why != nullptr ? why : "no openpt_codecs_v1 in it");
   }
   return internal_error(
       fmt::format("image and video decoding is unavailable: {} could not be loaded; tried {} "
